@@ -1,0 +1,33 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "boardpack",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "boardpack", targets: ["boardpack"]),
+        .library(name: "ReportModel", targets: ["ReportModel"]),
+        .library(name: "BoardPack", targets: ["BoardPack"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The only target that sees libxlsxwriter's C API is XLSXWriter.
+        .systemLibrary(
+            name: "CXlsxWriter", pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "ReportModel"),
+        .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"]),
+        .target(name: "BoardPack", dependencies: ["ReportModel", "XLSXWriter"]),
+        .executableTarget(
+            name: "boardpack",
+            dependencies: [
+                "BoardPack", "ReportModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
+        .testTarget(name: "BoardPackTests", dependencies: ["BoardPack", "ReportModel"]),
+    ]
+)

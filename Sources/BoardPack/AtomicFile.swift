@@ -1,0 +1,40 @@
+import Foundation
+
+/// Writes a file so that readers see either the old file or the complete new one, never a part:
+/// the content goes to a temporary file beside the destination, which is renamed over it.
+public enum AtomicFile {
+    /// Calls `write` with a temporary path in the destination's folder, then renames it to `url`.
+    /// On any error the temporary file is removed and the destination is left untouched.
+    public static func write(to url: URL, _ write: (String) throws -> Void) throws {
+        let folder = url.deletingLastPathComponent().path
+        var template = Array("\(folder)/.\(url.lastPathComponent).XXXXXX.tmp".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
+        guard fd >= 0 else {
+            throw AtomicFileError(path: url.path, reason: "cannot create a file in \(folder): \(String(cString: strerror(errno)))")
+        }
+        // mkstemps makes the file private (0600); a board pack is meant to be shared.
+        fchmod(fd, 0o644)
+        close(fd)
+        let temporary = String(cString: template)
+        do {
+            try write(temporary)
+            guard rename(temporary, url.path) == 0 else {
+                throw AtomicFileError(path: url.path, reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Writes bytes atomically.
+    public static func write(_ data: Data, to url: URL) throws {
+        try write(to: url) { path in try data.write(to: URL(fileURLWithPath: path)) }
+    }
+}
+
+public struct AtomicFileError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): cannot be written (\(reason))" }
+}

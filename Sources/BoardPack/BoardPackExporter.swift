@@ -1,0 +1,113 @@
+import Foundation
+import ReportModel
+import XLSXWriter
+
+/// Writes the board pack workbook of a report: a cover, a summary, one sheet per statistics
+/// table and one per theme, formatted for printing as a board paper.
+public struct BoardPackExporter {
+    public let report: Report
+    public let style: Style
+
+    public init(report: Report, style: Style = .standard) {
+        self.report = report
+        self.style = style
+    }
+
+    /// Writes the workbook to `url` atomically: on any error nothing is left at `url`
+    /// (an existing file there is kept as it was).
+    /// - Throws: `ReportProblems` for an invalid report, `XLSXWriterError` or `AtomicFileError`.
+    public func write(to url: URL) throws {
+        try checkReport()
+        try AtomicFile.write(to: url) { temporary in
+            let workbook = try Workbook(path: temporary)
+            try build(workbook)
+            try workbook.close()
+        }
+    }
+
+    private func checkReport() throws {
+        var problems = ReportValidator(report).problems()
+        for (i, status) in report.scheme.statuses.enumerated()
+        where status.fill == nil && style.statusColours[status.name] == nil {
+            problems.append(
+                ReportProblem(
+                    path: "statusScheme.statuses[\(i)].fill",
+                    message: "status \"\(status.name)\" has no colour: give it a fill here or in the style's statusColours"))
+        }
+        if !problems.isEmpty { throw ReportProblems(file: report.id, problems: problems) }
+    }
+
+    /// The sheets in order, with the names they get.
+    struct SheetPlan {
+        var cover: String
+        var summary: String
+        var statistics: [String]
+        var themes: [String]
+
+        var contents: [(name: String, description: String)] = []
+    }
+
+    func plan() -> SheetPlan {
+        var namer = SheetNamer()
+        let cover = namer.name(for: style.labels.cover)
+        let summary = namer.name(for: style.labels.summary)
+        let statistics = report.statistics.map { namer.name(for: $0.shortName ?? $0.heading) }
+        let themes = report.themes.map { namer.name(for: $0.shortName ?? $0.heading) }
+        return SheetPlan(cover: cover, summary: summary, statistics: statistics, themes: themes)
+    }
+
+    private func build(_ workbook: Workbook) throws {
+        let palette = Palette(style)
+        let names = plan()
+        try workbook.setProperties(
+            title: report.title, subject: "\(report.board) – \(report.period.label)",
+            author: report.authors.map(\.name).joined(separator: ", "), company: report.board,
+            comments: report.description)
+        let page = PageSettings(report: report, style: style)
+
+        let cover = try workbook.addWorksheet(named: names.cover)
+        try CoverSheet(report: report, palette: palette, names: names).write(cover, page: page)
+        cover.activate()
+
+        let summary = try workbook.addWorksheet(named: names.summary)
+        try SummarySheet(report: report, palette: palette, sheetName: names.summary).write(summary, page: page, workbook: workbook)
+
+        for (table, name) in zip(report.statistics, names.statistics) {
+            let sheet = try workbook.addWorksheet(named: name)
+            try StatisticsSheet(table: table, palette: palette).write(sheet, page: page)
+        }
+        for (theme, name) in zip(report.themes, names.themes) {
+            let sheet = try workbook.addWorksheet(named: name)
+            try ThemeSheet(theme: theme, report: report, palette: palette).write(sheet, page: page)
+        }
+    }
+}
+
+/// The print settings every sheet shares: A4 landscape, one page wide, a footer with the
+/// report, the page number and the date.
+struct PageSettings {
+    let footer: String
+
+    init(report: Report, style: Style) {
+        // A header or footer holds at most 255 characters; the report title gives way first.
+        let period = report.period.label
+        var title = report.title
+        func render() -> String {
+            style.footer.replacingOccurrences(of: "{title}", with: title.replacingOccurrences(of: "&", with: "&&"))
+                .replacingOccurrences(of: "{period}", with: period.replacingOccurrences(of: "&", with: "&&"))
+        }
+        while render().count > 255 && !title.isEmpty { title.removeLast() }
+        footer = String(render().prefix(255))
+    }
+
+    func setup(repeating rows: ClosedRange<Int>?) -> PageSetup {
+        var setup = PageSetup()
+        setup.landscape = true
+        setup.paper = PageSetup.a4
+        setup.fitWidth = 1
+        setup.fitHeight = 0
+        setup.repeatRows = rows
+        setup.footer = footer
+        return setup
+    }
+}

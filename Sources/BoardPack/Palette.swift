@@ -1,0 +1,82 @@
+import ReportModel
+import XLSXWriter
+
+/// The cell formats of a board pack, derived once from a `Style`.
+struct Palette {
+    let style: Style
+    let body: CellFormat
+    let title: CellFormat
+    let subtitle: CellFormat
+    let heading: CellFormat
+    let header: CellFormat
+    let label: CellFormat
+    let text: CellFormat
+    let wrapped: CellFormat
+    let group: CellFormat
+    let number: CellFormat
+    let link: CellFormat
+    let notRated: CellFormat
+    let note: CellFormat
+
+    init(_ style: Style) {
+        self.style = style
+        let c = style.colours
+        let border = style.rgb(c.border)
+        body = CellFormat().with {
+            $0.fontName = style.fonts.name
+            $0.fontSize = style.fonts.size
+            $0.vertical = .top
+        }
+        title = body.with {
+            $0.bold = true
+            $0.fontSize = style.fonts.titleSize
+            $0.fontColor = style.rgb(c.title)
+            $0.vertical = .center
+        }
+        subtitle = body.with { $0.italic = true; $0.vertical = .center }
+        heading = body.with {
+            $0.bold = true
+            $0.fontSize = style.fonts.headingSize
+            $0.fontColor = style.rgb(c.title)
+            $0.vertical = .bottom
+        }
+        header = body.with {
+            $0.bold = true
+            $0.fill = style.rgb(c.headerFill)
+            $0.fontColor = style.rgb(c.headerFont)
+            $0.border = border
+            $0.wrap = true
+            $0.vertical = .center
+        }
+        label = body.with { $0.bold = true; $0.wrap = true }
+        text = body.with { $0.border = border; $0.wrap = true }
+        wrapped = body.with { $0.wrap = true }
+        group = body.with { $0.bold = true; $0.fill = style.rgb(c.groupFill); $0.border = border }
+        number = body.with { $0.border = border; $0.horizontal = .right }
+        link = body.with { $0.fontColor = style.rgb(c.link); $0.underline = true }
+        notRated = text.with { $0.italic = true; $0.fontColor = style.rgb(c.notRatedFont); $0.horizontal = .center }
+        note = body.with { $0.italic = true; $0.wrap = true }
+    }
+
+    /// The Status cell: the status name on a solid fill of its colour, so it reads in greyscale too.
+    func status(_ status: Status) -> CellFormat {
+        let (fill, font) = style.colours(of: status)
+        return text.with {
+            $0.fill = fill
+            $0.fontColor = font
+            $0.bold = true
+            $0.horizontal = .center
+        }
+    }
+
+    /// A figure: right-aligned, with the number format its typed text implies.
+    func value(_ value: Value) -> CellFormat {
+        number.with {
+            $0.numberFormat = ValueCell.numberFormat(for: value)
+            if value.significant {
+                $0.bold = true
+                $0.fill = style.rgb(style.colours.significantFill)
+            }
+        }
+    }
+}

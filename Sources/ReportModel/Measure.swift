@@ -1,0 +1,60 @@
+/// A headline measure: one figure per period, as a row of a theme's measures table.
+public struct Measure: Codable, Equatable, Sendable {
+    public enum Direction: String, Codable, Sendable {
+        case higher = "higher-is-better"
+        case lower = "lower-is-better"
+    }
+
+    public var id: String
+    /// "% of statutory offenders in accommodation at termination".
+    public var name: String
+    /// The sub-heading this row sits under inside the table ("Youth Offending Population").
+    public var group: String?
+    /// The agency that supplies the figure, by id, name or alias.
+    public var supplier: String?
+    public var better: Direction?
+    public var target: Target?
+    /// One value per period of the theme, oldest first; null where there is no figure.
+    public var values: [Value?]
+    @DefaultEmpty public var notes: [String] = []
+    /// For a plan refresh: keep, amend or drop this measure.
+    public var proposal: Proposal?
+
+    public init(
+        id: String, name: String, group: String? = nil, supplier: String? = nil, better: Direction? = nil,
+        target: Target? = nil, values: [Value?], notes: [String] = [], proposal: Proposal? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.group = group
+        self.supplier = supplier
+        self.better = better
+        self.target = target
+        self.values = values
+        self.notes = notes
+        self.proposal = proposal
+    }
+
+    /// The latest value with a number, and the one before it, for the direction of travel.
+    public var lastTwoNumbers: (previous: Double, latest: Double)? {
+        guard values.count >= 2, let latest = values[values.count - 1]?.number,
+            let previous = values[values.count - 2]?.number
+        else { return nil }
+        return (previous, latest)
+    }
+}
+
+/// A target for a measure: "a 17% reduction", met when the latest figure is on the better side.
+public struct Target: Codable, Equatable, Sendable {
+    public var value: Value
+    /// How far on the wrong side still counts as "within tolerance" (same units as the value).
+    public var tolerance: Value?
+    /// The plan's wording: "The overall reduction target is 17%".
+    public var description: String?
+
+    public init(value: Value, tolerance: Value? = nil, description: String? = nil) {
+        self.value = value
+        self.tolerance = tolerance
+        self.description = description
+    }
+}

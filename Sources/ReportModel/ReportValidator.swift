@@ -1,0 +1,188 @@
+/// Checks the rules JSON decoding cannot: references resolve, identifiers are unique, statuses
+/// belong to the scheme, lists line up with their columns, and text fits a spreadsheet cell.
+public struct ReportValidator {
+    /// Excel's limit on the characters of one cell.
+    public static let cellTextLimit = 32_767
+
+    let report: Report
+    private var found: [ReportProblem] = []
+
+    public init(_ report: Report) { self.report = report }
+
+    /// Every problem found, in document order.
+    public func problems() -> [ReportProblem] {
+        var v = self
+        v.run()
+        return v.found
+    }
+
+    private mutating func add(_ path: String, _ message: String) {
+        found.append(ReportProblem(path: path, message: message))
+    }
+
+    private mutating func run() {
+        if report.format != Report.currentFormat {
+            add("format", "this report is format \(report.format); this boardpack reads format \(Report.currentFormat)")
+        }
+        requireText(report.id, at: "id")
+        requireText(report.title, at: "title")
+        requireText(report.board, at: "board")
+        requireText(report.period.label, at: "period.label")
+        if let q = report.period.quarter, !(1...4).contains(q) {
+            add("period.quarter", "\(q) is not a quarter (1 to 4)")
+        }
+        checkScheme()
+        checkAgencies()
+        var seenStatistics = Set<String>()
+        for (i, table) in report.statistics.enumerated() {
+            checkStatistics(table, at: "statistics[\(i)]", seen: &seenStatistics)
+        }
+        var seenThemes = Set<String>(), seenGoals = Set<String>(), seenMeasures = Set<String>()
+        for (t, theme) in report.themes.enumerated() {
+            let path = "themes[\(t)]"
+            unique(theme.id, at: "\(path).id", kind: "theme", seen: &seenThemes)
+            requireText(theme.name, at: "\(path).name")
+            checkShortName(theme.shortName, at: "\(path).shortName")
+            for (m, measure) in theme.measures.enumerated() {
+                checkMeasure(measure, periods: theme.periods, at: "\(path).measures[\(m)]", seen: &seenMeasures)
+            }
+            for (g, goal) in theme.goals.enumerated() {
+                checkGoal(goal, at: "\(path).goals[\(g)]", seen: &seenGoals)
+            }
+            for (r, rep) in theme.representatives.enumerated() {
+                checkAgencyReference(rep.agency, at: "\(path).representatives[\(r)].agency", allowAll: false)
+            }
+            for (c, comment) in theme.comments.enumerated() {
+                checkCellLength(comment, at: "\(path).comments[\(c)]", what: "comment")
+            }
+        }
+    }
+
+    // MARK: - Parts
+
+    private mutating func checkScheme() {
+        let scheme = report.scheme
+        if scheme.statuses.isEmpty { add("statusScheme.statuses", "a status scheme needs at least one status") }
+        var names = Set<String>(), codes = Set<String>()
+        for (i, status) in scheme.statuses.enumerated() {
+            let path = "statusScheme.statuses[\(i)]"
+            requireText(status.name, at: "\(path).name")
+            if !names.insert(status.name.lowercased()).inserted {
+                add("\(path).name", "\"\(status.name)\" appears twice in the status scheme")
+            }
+            if status.code.count != 1 || !status.code.first!.isLetter {
+                add("\(path).code", "\"\(status.code)\" is not a one-letter code")
+            } else if !codes.insert(status.code.uppercased()).inserted {
+                add("\(path).code", "code \"\(status.code)\" is used by two statuses")
+            }
+            for (key, colour) in [("fill", status.fill), ("font", status.font)] {
+                if let colour, HexColour(colour) == nil {
+                    add("\(path).\(key)", "\"\(colour)\" is not a colour (expected #RRGGBB)")
+                }
+            }
+        }
+    }
+
+    private mutating func checkAgencies() {
+        var seen = [String: Int]()
+        for (i, agency) in report.agencies.enumerated() {
+            requireText(agency.id, at: "agencies[\(i)].id")
+            requireText(agency.name, at: "agencies[\(i)].name")
+            for name in [agency.id, agency.name] + agency.aliases {
+                let key = Agency.normalise(name)
+                if let other = seen[key], other != i {
+                    add("agencies[\(i)]", "\"\(name)\" also names agencies[\(other)] (\(report.agencies[other].name))")
+                }
+                seen[key] = i
+            }
+        }
+    }
+
+    private mutating func checkStatistics(_ table: StatisticsTable, at path: String, seen: inout Set<String>) {
+        unique(table.id, at: "\(path).id", kind: "statistics table", seen: &seen)
+        requireText(table.title, at: "\(path).title")
+        checkShortName(table.shortName, at: "\(path).shortName")
+        for (r, row) in table.rows.enumerated() where row.values.count != table.columns.count {
+            add(
+                "\(path).rows[\(r)].values",
+                "has \(row.values.count) values but the table has \(table.columns.count) columns")
+        }
+    }
+
+    private mutating func checkMeasure(_ measure: Measure, periods: [String], at path: String, seen: inout Set<String>) {
+        unique(measure.id, at: "\(path).id", kind: "measure", seen: &seen)
+        requireText(measure.name, at: "\(path).name")
+        if measure.values.count != periods.count {
+            add(
+                "\(path).values",
+                "has \(measure.values.count) values but the theme has \(periods.count) periods (\(periods.joined(separator: ", ")))")
+        }
+        if let supplier = measure.supplier { checkAgencyReference(supplier, at: "\(path).supplier", allowAll: false) }
+        if let target = measure.target {
+            if target.value.number == nil {
+                add("\(path).target.value", "\"\(target.value.text)\" is not a number")
+            }
+            if let tolerance = target.tolerance, tolerance.number == nil {
+                add("\(path).target.tolerance", "\"\(tolerance.text)\" is not a number")
+            }
+            if measure.better == nil {
+                add("\(path).better", "a measure with a target must say which way is better (higher-is-better or lower-is-better)")
+            }
+        }
+    }
+
+    private mutating func checkGoal(_ goal: Goal, at path: String, seen: inout Set<String>) {
+        unique(goal.id, at: "\(path).id", kind: "goal", seen: &seen)
+        requireText(goal.text, at: "\(path).text")
+        checkCellLength(goal.text, at: "\(path).text", what: "goal \(goal.id)'s text")
+        let updateLength = goal.update.joined(separator: "\n\n").count
+        if updateLength > Self.cellTextLimit {
+            add(
+                "\(path).update",
+                "goal \(goal.id)'s update is \(updateLength) characters; a spreadsheet cell holds at most \(Self.cellTextLimit)")
+        }
+        if let status = goal.status, report.scheme.status(named: status) == nil {
+            add("\(path).status", "\"\(status)\" is not a status of this report (\(report.scheme.namesList))")
+        }
+        for (l, lead) in goal.leads.enumerated() {
+            checkAgencyReference(lead, at: "\(path).leads[\(l)]", allowAll: true)
+        }
+        for (s, sub) in goal.subGoals.enumerated() {
+            checkGoal(sub, at: "\(path).subGoals[\(s)]", seen: &seen)
+        }
+    }
+
+    // MARK: - Rules shared by several parts
+
+    private mutating func requireText(_ value: String, at path: String) {
+        if value.allSatisfy(\.isWhitespace) { add(path, "must not be empty") }
+    }
+
+    private mutating func unique(_ id: String, at path: String, kind: String, seen: inout Set<String>) {
+        requireText(id, at: path)
+        if !seen.insert(id.lowercased()).inserted {
+            add(path, "\"\(id)\" is the id of another \(kind); ids must be unique")
+        }
+    }
+
+    private mutating func checkAgencyReference(_ reference: String, at path: String, allowAll: Bool) {
+        if allowAll && Agency.normalise(reference) == Agency.normalise(Agency.all) { return }
+        if report.agency(reference) == nil {
+            add(path, "\"\(reference)\" is not an agency of this report (add it to agencies, or as an alias)")
+        }
+    }
+
+    private mutating func checkShortName(_ name: String?, at path: String) {
+        guard let name else { return }
+        if name.count > 31 { add(path, "\"\(name)\" is \(name.count) characters; a sheet name holds at most 31") }
+        if let bad = name.first(where: { "[]:*?/\\".contains($0) }) {
+            add(path, "\"\(name)\" contains \"\(bad)\", which a sheet name may not")
+        }
+    }
+
+    private mutating func checkCellLength(_ text: String, at path: String, what: String) {
+        if text.count > Self.cellTextLimit {
+            add(path, "\(what) is \(text.count) characters; a spreadsheet cell holds at most \(Self.cellTextLimit)")
+        }
+    }
+}

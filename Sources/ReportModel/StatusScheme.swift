@@ -1,0 +1,57 @@
+/// The statuses a report rates its goals in, with the key's wording and colours.
+public struct StatusScheme: Codable, Equatable, Sendable {
+    /// "Red / Amber / Green", "End of year".
+    public var name: String?
+    public var statuses: [Status]
+
+    public init(name: String? = nil, statuses: [Status]) {
+        self.name = name
+        self.statuses = statuses
+    }
+
+    /// The status called `name`, matched exactly.
+    public func status(named name: String) -> Status? {
+        statuses.first { $0.name == name }
+    }
+
+    /// The names in order, for messages: "Red, Amber, Green".
+    public var namesList: String { statuses.map(\.name).joined(separator: ", ") }
+
+    public static let redAmberGreen = StatusScheme(
+        name: "Red / Amber / Green",
+        statuses: [
+            Status(name: "Red", code: "R", description: "Goal is off track and needs the board's attention"),
+            Status(name: "Amber", code: "A", description: "Goal is at risk; action is in hand"),
+            Status(name: "Green", code: "G", description: "Goal is on track or achieved"),
+        ])
+
+    /// The end-of-year scheme of the Kent and Medway report: achieved or not.
+    public static let endOfYear = StatusScheme(
+        name: "End of year",
+        statuses: [
+            Status(name: "Red", code: "R", description: "Goal has not been achieved"),
+            Status(name: "Green", code: "G", description: "Goal has been achieved"),
+        ])
+}
+
+/// One status of a scheme.
+public struct Status: Codable, Equatable, Sendable {
+    /// "Amber": what the Status cell says.
+    public var name: String
+    /// "A": the one-letter code agencies may type.
+    public var code: String
+    /// The key's wording: "Goal has been achieved".
+    public var description: String
+    /// Cell fill as "#RRGGBB"; when absent the board pack style's colour for this name is used.
+    public var fill: String?
+    /// Text colour on that fill as "#RRGGBB".
+    public var font: String?
+
+    public init(name: String, code: String, description: String, fill: String? = nil, font: String? = nil) {
+        self.name = name
+        self.code = code
+        self.description = description
+        self.fill = fill
+        self.font = font
+    }
+}

@@ -1,0 +1,67 @@
+import CXlsxWriter
+
+/// A chart drawn from cells of the workbook.
+public final class Chart {
+    public enum Kind: Sendable {
+        case barStacked, columnStacked, bar, column
+
+        var lxw: lxw_chart_type {
+            switch self {
+            case .barStacked: LXW_CHART_BAR_STACKED
+            case .columnStacked: LXW_CHART_COLUMN_STACKED
+            case .bar: LXW_CHART_BAR
+            case .column: LXW_CHART_COLUMN
+            }
+        }
+    }
+
+    let handle: UnsafeMutablePointer<lxw_chart>
+    let kind: Kind
+    /// Alternative text for screen readers.
+    public var altText = ""
+
+    /// - Throws: `XLSXWriterError` when libxlsxwriter cannot allocate the chart.
+    public init(_ kind: Kind, in workbook: Workbook) throws {
+        guard let handle = workbook.addChart(kind.lxw) else {
+            throw XLSXWriterError("adding a chart", LXW_ERROR_MEMORY_MALLOC_FAILED)
+        }
+        self.handle = handle
+        self.kind = kind
+    }
+
+    public func setTitle(_ title: String) { chart_title_set_name(handle, title) }
+
+    public func setLegendAtBottom() { chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue)) }
+
+    public func setValueAxis(title: String, minimum: Double? = nil, majorUnit: Double? = nil) {
+        // In a bar chart the values run along the horizontal (x) axis.
+        let horizontal = kind == .bar || kind == .barStacked
+        guard let axis = horizontal ? handle.pointee.x_axis : handle.pointee.y_axis else { return }
+        chart_axis_set_name(axis, title)
+        if let minimum { chart_axis_set_min(axis, minimum) }
+        if let majorUnit { chart_axis_set_major_unit(axis, majorUnit) }
+    }
+
+    /// A series whose categories and values are cell ranges of `sheet` (zero-based, inclusive).
+    public func addSeries(
+        name: String, sheet: String, categories: (rows: ClosedRange<Int>, col: Int),
+        values: (rows: ClosedRange<Int>, col: Int), fill: UInt32, border: UInt32? = nil
+    ) {
+        guard let series = chart_add_series(handle, nil, nil) else { return }
+        chart_series_set_categories(
+            series, sheet, lxw_row_t(categories.rows.lowerBound), lxw_col_t(categories.col),
+            lxw_row_t(categories.rows.upperBound), lxw_col_t(categories.col))
+        chart_series_set_values(
+            series, sheet, lxw_row_t(values.rows.lowerBound), lxw_col_t(values.col),
+            lxw_row_t(values.rows.upperBound), lxw_col_t(values.col))
+        chart_series_set_name(series, name)
+        var chartFill = lxw_chart_fill(color: fill, none: 0, transparency: 0)
+        chart_series_set_fill(series, &chartFill)
+        if let border {
+            var line = lxw_chart_line()
+            line.color = border
+            line.width = 0.75
+            chart_series_set_line(series, &line)
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import CXlsxWriter
+import Foundation
+
+/// One sheet of a `Workbook`. Rows and columns are zero-based, as in libxlsxwriter.
+public final class Worksheet {
+    let handle: UnsafeMutablePointer<lxw_worksheet>
+    unowned let workbook: Workbook
+    public let name: String
+
+    init(_ handle: UnsafeMutablePointer<lxw_worksheet>, name: String, workbook: Workbook) {
+        self.handle = handle
+        self.name = name
+        self.workbook = workbook
+    }
+
+    private func at(_ row: Int, _ col: Int) -> String { "writing \(name)!\(CellReference.cell(row: row, col: col))" }
+
+    // MARK: - Cells
+
+    /// Writes text as text: a leading "=" or "+" never makes it a formula.
+    public func write(_ text: String, row: Int, col: Int, format: CellFormat? = nil) throws {
+        try check(
+            worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(col), text, workbook.format(format)), at(row, col))
+    }
+
+    public func write(_ number: Double, row: Int, col: Int, format: CellFormat? = nil) throws {
+        try check(
+            worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(col), number, workbook.format(format)), at(row, col))
+    }
+
+    /// A formatted empty cell (for fills and borders).
+    public func writeBlank(row: Int, col: Int, format: CellFormat?) throws {
+        try check(worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(col), workbook.format(format)), at(row, col))
+    }
+
+    /// A link to a cell of another sheet of this workbook, showing `text`.
+    public func writeLink(toSheet sheet: String, text: String, row: Int, col: Int, format: CellFormat? = nil) throws {
+        let target = "internal:'\(sheet.replacingOccurrences(of: "'", with: "''"))'!A1"
+        try check(
+            worksheet_write_url_opt(
+                handle, lxw_row_t(row), lxw_col_t(col), target, workbook.format(format), text, nil),
+            at(row, col))
+    }
+
+    /// Merges a range and writes text into it.
+    public func merge(rows: ClosedRange<Int>, cols: ClosedRange<Int>, text: String, format: CellFormat? = nil) throws {
+        try check(
+            worksheet_merge_range(
+                handle, lxw_row_t(rows.lowerBound), lxw_col_t(cols.lowerBound), lxw_row_t(rows.upperBound),
+                lxw_col_t(cols.upperBound), text, workbook.format(format)),
+            at(rows.lowerBound, cols.lowerBound))
+    }
+
+    // MARK: - Layout
+
+    /// Width in characters of the default font.
+    public func setColumns(_ cols: ClosedRange<Int>, width: Double, format: CellFormat? = nil) throws {
+        try check(
+            worksheet_set_column(
+                handle, lxw_col_t(cols.lowerBound), lxw_col_t(cols.upperBound), width, workbook.format(format)),
+            "setting columns of \(name)")
+    }
+
+    /// Height in points.
+    public func setRow(_ row: Int, height: Double) throws {
+        try check(worksheet_set_row(handle, lxw_row_t(row), height, nil), "setting row \(row + 1) of \(name)")
+    }
+
+    /// Keeps the rows above `row` and the columns left of `col` in view while scrolling.
+    public func freezePanes(row: Int, col: Int = 0) {
+        worksheet_freeze_panes(handle, lxw_row_t(row), lxw_col_t(col))
+    }
+
+    public func hideGridlines() {
+        worksheet_gridlines(handle, UInt8(LXW_HIDE_ALL_GRIDLINES.rawValue))
+    }
+
+    public func setTabColor(_ rgb: UInt32) { worksheet_set_tab_color(handle, rgb) }
+
+    /// Shows this sheet first when the file is opened.
+    public func activate() { worksheet_activate(handle) }
+
+    public func hide() { worksheet_hide(handle) }
+
+    // MARK: - Printing
+
+    /// Page set-up for a printed board paper.
+    public func setUpPrinting(_ setup: PageSetup) throws {
+        if setup.landscape { worksheet_set_landscape(handle) } else { worksheet_set_portrait(handle) }
+        worksheet_set_paper(handle, setup.paper)
+        worksheet_set_margins(handle, setup.margins.left, setup.margins.right, setup.margins.top, setup.margins.bottom)
+        worksheet_fit_to_pages(handle, UInt16(setup.fitWidth), UInt16(setup.fitHeight))
+        if let rows = setup.repeatRows {
+            try check(
+                worksheet_repeat_rows(handle, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)),
+                "setting print titles of \(name)")
+        }
+        if let header = setup.header { try check(worksheet_set_header(handle, header), "setting header of \(name)") }
+        if let footer = setup.footer { try check(worksheet_set_footer(handle, footer), "setting footer of \(name)") }
+        if setup.centerHorizontally { worksheet_center_horizontally(handle) }
+    }
+
+    // MARK: - Charts
+
+    /// Places a chart with its top-left corner at the cell.
+    public func insert(_ chart: Chart, row: Int, col: Int, scale: (x: Double, y: Double) = (1, 1)) throws {
+        var options = lxw_chart_options()
+        options.x_scale = scale.x
+        options.y_scale = scale.y
+        let description = strdup(chart.altText)
+        defer { free(description) }
+        options.description = description
+        try check(
+            worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(col), chart.handle, &options),
+            "inserting chart in \(name)")
+    }
+}
+
+/// Print settings of a sheet.
+public struct PageSetup: Sendable {
+    /// libxlsxwriter's paper codes: 9 is A4.
+    public static let a4: UInt8 = 9
+
+    public var landscape = true
+    public var paper: UInt8 = PageSetup.a4
+    /// Inches: left, right, top, bottom.
+    public var margins: (left: Double, right: Double, top: Double, bottom: Double) = (0.5, 0.5, 0.75, 0.75)
+    /// Pages across and down; 0 down means "as many as needed".
+    public var fitWidth = 1
+    public var fitHeight = 0
+    /// Rows printed at the top of every page.
+    public var repeatRows: ClosedRange<Int>?
+    /// Excel header/footer codes: "&CPage &P of &N".
+    public var header: String?
+    public var footer: String?
+    public var centerHorizontally = false
+
+    public init() {}
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import Foundation
+import ReportModel
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a report JSON file and list every problem with its place.")
+
+    @Argument(help: "The report, as JSON.")
+    var report: String
+
+    func run() throws {
+        let loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
+        let goals = loaded.themes.flatMap { $0.goals.flatMap(\.countedGoals) }.count
+        print("\(report): valid (\(loaded.themes.count) themes, \(goals) goals)")
+    }
+}
