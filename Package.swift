@@ -26,8 +26,10 @@ let package = Package(
                 "BoardPack", "ReportModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
-        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
-        .testTarget(name: "BoardPackTests", dependencies: ["BoardPack", "ReportModel"]),
+        // Helpers for tests only: running programs, and reading produced .xlsx parts with unzip.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "TestSupport"]),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "TestSupport"]),
+        .testTarget(name: "BoardPackTests", dependencies: ["BoardPack", "ReportModel", "TestSupport"]),
     ]
 )

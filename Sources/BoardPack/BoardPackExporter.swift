@@ -89,15 +89,14 @@ struct PageSettings {
     let footer: String
 
     init(report: Report, style: Style) {
-        // A header or footer holds at most 255 characters; the report title gives way first.
-        let period = report.period.label
-        var title = report.title
-        func render() -> String {
-            style.footer.replacingOccurrences(of: "{title}", with: title.replacingOccurrences(of: "&", with: "&&"))
-                .replacingOccurrences(of: "{period}", with: period.replacingOccurrences(of: "&", with: "&&"))
-        }
-        while render().count > 255 && !title.isEmpty { title.removeLast() }
-        footer = String(render().prefix(255))
+        // The footer's left part shares the line with the page number: a long title is cut at a
+        // word so the two never overlap, and the whole stays within Excel's 255 characters.
+        let title = SheetNamer.shorten(report.title, to: 60)
+        let shortened = title == report.title ? title : title + "…"
+        let escape = { (s: String) in s.replacingOccurrences(of: "&", with: "&&") }
+        let text = style.footer.replacingOccurrences(of: "{title}", with: escape(shortened))
+            .replacingOccurrences(of: "{period}", with: escape(report.period.label))
+        footer = String(text.prefix(255))
     }
 
     func setup(repeating rows: ClosedRange<Int>?) -> PageSetup {

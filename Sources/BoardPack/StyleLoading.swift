@@ -73,3 +73,14 @@ extension Style {
     /// A colour setting already checked on load.
     func rgb(_ hex: String) -> UInt32 { HexColour(hex)?.rgb ?? 0 }
 }
+
+extension Style {
+    /// The style as pretty-printed JSON with sorted keys, as in `templates/default-style.json`.
+    public func encodedJSON() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+}

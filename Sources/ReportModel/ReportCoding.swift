@@ -20,6 +20,9 @@ public enum ReportCoding {
         do {
             report = try JSONDecoder().decode(Report.self, from: data)
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                throw ReportProblems(file: file, problems: [syntaxProblem(in: data)])
+            }
             throw ReportProblems(file: file, problems: [problem(from: error)])
         }
         var problems = UnknownFields.find(in: data, decoded: report)
@@ -40,11 +43,43 @@ public enum ReportCoding {
         return try decode(data, file: url.path)
     }
 
+    /// JSONDecoder does not say where JSON is malformed; JSONSerialization gives a character
+    /// offset, which is turned into the line and column an editor shows.
+    static func syntaxProblem(in data: Data) -> ReportProblem {
+        var detail = "it is not valid JSON"
+        do {
+            _ = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+            if let range = text.range(of: "around character "),
+                let offset = Int(text[range.upperBound...].prefix { $0.isNumber })
+            {
+                let (line, column) = lineAndColumn(ofByte: offset, in: data)
+                detail = "invalid JSON at line \(line), column \(column)"
+            } else if text.contains("end of file") {
+                detail = "invalid JSON: the file ends before the JSON does"
+            }
+        }
+        return ReportProblem(path: "", message: detail)
+    }
+
+    private static func lineAndColumn(ofByte offset: Int, in data: Data) -> (Int, Int) {
+        var line = 1, column = 1
+        for byte in data.prefix(offset) {
+            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
+    }
+
     static func reason(_ error: Error) -> String {
         let ns = error as NSError
+        if let posix = ns.userInfo[NSUnderlyingErrorKey] as? POSIXError {
+            return String(cString: strerror(posix.code.rawValue))
+        }
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))
         }
+        if ns.domain == NSCocoaErrorDomain && ns.code == NSFileReadNoSuchFileError { return "no such file" }
         return ns.localizedDescription
     }
 

@@ -22,9 +22,11 @@ struct Export: ParsableCommand {
     var style: String?
 
     func run() throws {
-        let loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
-        let chosenStyle = try style.map { try Style.load(contentsOf: URL(fileURLWithPath: $0)) } ?? .standard
-        try BoardPackExporter(report: loaded, style: chosenStyle).write(to: URL(fileURLWithPath: output))
-        print("Wrote \(output)")
+        try reportingErrors {
+            let loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
+            let chosenStyle = try style.map { try Style.load(contentsOf: URL(fileURLWithPath: $0)) } ?? .standard
+            try BoardPackExporter(report: loaded, style: chosenStyle).write(to: URL(fileURLWithPath: output))
+            print("Wrote \(output)")
+        }
     }
 }

@@ -10,8 +10,10 @@ struct Validate: ParsableCommand {
     var report: String
 
     func run() throws {
-        let loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
-        let goals = loaded.themes.flatMap { $0.goals.flatMap(\.countedGoals) }.count
-        print("\(report): valid (\(loaded.themes.count) themes, \(goals) goals)")
+        try reportingErrors {
+            let loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
+            let goals = loaded.themes.flatMap { $0.goals.flatMap(\.countedGoals) }.count
+            print("\(report): valid (\(loaded.themes.count) themes, \(goals) goals)")
+        }
     }
 }

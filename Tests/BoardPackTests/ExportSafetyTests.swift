@@ -1,0 +1,67 @@
+import BoardPack
+import Foundation
+import ReportModel
+import TestSupport
+import Testing
+
+@Suite struct ExportSafetyTests {
+    static func report(update: [String], status: String? = "Red") -> Report {
+        Report(
+            id: "r", title: "Test", board: "Board", period: Period(label: "Q1", kind: .quarter, quarter: 1),
+            agencies: [Agency(id: "jppb", name: "JPPB")],
+            themes: [
+                Theme(
+                    id: "t", name: "Accommodation",
+                    goals: [Goal(id: "G1", text: "=1+1", leads: ["jppb"], status: status, update: update)])
+            ])
+    }
+
+    @Test func agencyTextThatLooksLikeAFormulaStaysText() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("pack.xlsx")
+        let update = ["=SUM(A1:A9)", "+44 1622 694269", "-minus", "@mention", "=HYPERLINK(\"http://x\")"]
+        try BoardPackExporter(report: Self.report(update: update)).write(to: file)
+        let sheet = try XLSXInspector(file.path).sheet("Accommodation")
+        #expect(sheet.cells.allSatisfy { !$0.hasFormula })
+        let goal = try #require(sheet.cells.first { $0.text == "=1+1" })
+        #expect(goal.type == "s")
+        #expect(sheet.cells.contains { $0.text == update.joined(separator: "\n\n") && $0.type == "s" })
+    }
+
+    @Test func anInvalidReportWritesNothingAndKeepsTheOldFile() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("pack.xlsx")
+        try Data("previous board pack".utf8).write(to: file)
+        let bad = Self.report(update: ["x"], status: "Amberish")
+        #expect(throws: ReportProblems.self) { try BoardPackExporter(report: bad).write(to: file) }
+        #expect(try Data(contentsOf: file) == Data("previous board pack".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["pack.xlsx"], "no temporary file is left behind")
+    }
+
+    @Test func anUpdateOverTheCellLimitIsAnErrorNamingTheGoal() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("pack.xlsx")
+        let bad = Self.report(update: [String(repeating: "x", count: 40_000)])
+        do {
+            try BoardPackExporter(report: bad).write(to: file)
+            Issue.record("expected an error")
+        } catch let error as ReportProblems {
+            #expect(error.problems.map(\.description) == [
+                "themes[0].goals[0].update: goal G1's update is 40000 characters; a spreadsheet cell holds at most 32767"
+            ])
+        }
+        #expect(!FileManager.default.fileExists(atPath: file.path))
+    }
+
+    @Test func aMissingFolderIsAClearError() throws {
+        let file = URL(fileURLWithPath: "/nonexistent-folder/pack.xlsx")
+        #expect(throws: AtomicFileError.self) { try BoardPackExporter(report: Self.report(update: ["x"])).write(to: file) }
+    }
+
+    @Test func aStatusWithoutAnyColourIsRefused() throws {
+        var report = Self.report(update: ["x"], status: "Purple")
+        report.statusScheme = StatusScheme(statuses: [Status(name: "Purple", code: "P", description: "odd")])
+        let folder = try temporaryFolder()
+        #expect(throws: ReportProblems.self) { try BoardPackExporter(report: report).write(to: folder.appendingPathComponent("p.xlsx")) }
+    }
+}

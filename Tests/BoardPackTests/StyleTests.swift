@@ -1,0 +1,54 @@
+import BoardPack
+import Foundation
+import ReportModel
+import TestSupport
+import Testing
+
+@Suite struct StyleTests {
+    @Test func theShippedTemplateIsTheDefaultStyle() throws {
+        let file = repositoryRoot.appendingPathComponent("templates/default-style.json")
+        #expect(try Data(contentsOf: file) == Style.standard.encodedJSON(), "regenerate with: boardpack style > templates/default-style.json")
+        #expect(try Style.load(contentsOf: file) == Style.standard)
+    }
+
+    func write(_ json: String) throws -> URL {
+        let url = try temporaryFolder().appendingPathComponent("style.json")
+        try Data(json.utf8).write(to: url)
+        return url
+    }
+
+    @Test func aPartialStyleKeepsEveryOtherDefault() throws {
+        let style = try Style.load(contentsOf: write(##"{"colours": {"headerFill": "#006400"}, "labels": {"update": "Progress"}, "statusColours": {"Purple": {"fill": "#7030A0", "font": "#FFFFFF"}}}"##))
+        #expect(style.colours.headerFill == "#006400")
+        #expect(style.labels.update == "Progress")
+        #expect(style.labels.goal == Style.standard.labels.goal)
+        #expect(style.statusColours["Purple"]?.fill == "#7030A0")
+        #expect(style.statusColours["Red"] == Style.standard.statusColours["Red"])
+    }
+
+    @Test func unknownSettingsAndBadColoursAreNamed() throws {
+        let unknown = try write(##"{"colours": {"headerFil": "#006400"}}"##)
+        #expect(throws: ReportProblems.self) { try Style.load(contentsOf: unknown) }
+        do { _ = try Style.load(contentsOf: unknown) } catch let e as ReportProblems {
+            #expect(e.problems.map(\.description) == ["colours.headerFil: is not a style setting"])
+        }
+        do { _ = try Style.load(contentsOf: write(##"{"colours": {"border": "grey"}}"##)) } catch let e as ReportProblems {
+            #expect(e.problems.map(\.description) == [#"colours.border: "grey" is not a colour (expected #RRGGBB)"#])
+        }
+        do { _ = try Style.load(contentsOf: write(##"{"fonts": {"size": "big"}}"##)) } catch let e as ReportProblems {
+            #expect(e.problems.map(\.description) == ["fonts.size: expected a number"])
+        }
+    }
+
+    @Test func aStyleChangesTheWorkbook() throws {
+        let report = try ReportCoding.load(contentsOf: repositoryRoot.appendingPathComponent("examples/kent-medway-2012-13-end-of-year.json"))
+        let style = try Style.load(contentsOf: write(##"{"labels": {"update": "Progress"}, "statusColours": {"Red": {"fill": "#FF0000", "font": "#FFFFFF"}}}"##))
+        let file = try temporaryFolder().appendingPathComponent("pack.xlsx")
+        try BoardPackExporter(report: report, style: style).write(to: file)
+        let book = try XLSXInspector(file.path)
+        let sheet = try book.sheet("2.1 Accommodation")
+        #expect(sheet.cells.contains { $0.text == "Progress" })
+        let red = try #require(sheet.cells.first { $0.text == "Red" && $0.reference.hasPrefix("C") })
+        #expect(book.style(red.style).fill == "FFFF0000")
+    }
+}
