@@ -76,9 +76,10 @@ public struct BoardPackExporter {
             let sheet = try workbook.addWorksheet(named: name)
             try StatisticsSheet(table: table, palette: palette).write(sheet, page: page)
         }
+        let agencies = report.agencyDirectory
         for (theme, name) in zip(report.themes, names.themes) {
             let sheet = try workbook.addWorksheet(named: name)
-            try ThemeSheet(theme: theme, report: report, palette: palette).write(sheet, page: page)
+            try ThemeSheet(theme: theme, report: report, agencies: agencies, palette: palette).write(sheet, page: page)
         }
     }
 }

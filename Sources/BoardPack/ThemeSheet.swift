@@ -6,6 +6,7 @@ import XLSXWriter
 struct ThemeSheet {
     let theme: Theme
     let report: Report
+    let agencies: AgencyDirectory
     let palette: Palette
 
     private var labels: Style.Labels { palette.style.labels }
@@ -94,7 +95,7 @@ struct ThemeSheet {
                 col += 1
             }
             if showSupplier {
-                let supplier = measure.supplier.map(report.displayName(ofLead:)) ?? ""
+                let supplier = measure.supplier.map(agencies.displayName(ofLead:)) ?? ""
                 try sheet.write(supplier, row: row, col: col, format: palette.text)
                 cells.append((supplier, col))
             }
@@ -128,7 +129,7 @@ struct ThemeSheet {
     private func goalRow(_ goal: Goal, depth: Int, _ sheet: Worksheet, at row: Int) throws -> Int {
         var text = depth > 0 ? "• \(goal.text)" : goal.text
         for note in goal.notes { text += "\n\(labels.note): \(note)" }
-        let leads = goal.leads.map(report.displayName(ofLead:)).joined(separator: " / ")
+        let leads = goal.leads.map(agencies.displayName(ofLead:)).joined(separator: " / ")
         let update = goal.update.joined(separator: "\n\n")
         try sheet.write(text, row: row, col: 0, format: palette.text.with { $0.indent = depth * 2 })
         try sheet.write(leads, row: row, col: 1, format: palette.text)
@@ -169,7 +170,7 @@ struct ThemeSheet {
         try sheet.write(labels.representatives, row: row, col: 0, format: palette.heading)
         row += 1
         for rep in theme.representatives {
-            try sheet.write(report.displayName(ofLead: rep.agency), row: row, col: 0, format: palette.text)
+            try sheet.write(agencies.displayName(ofLead: rep.agency), row: row, col: 0, format: palette.text)
             try sheet.write(rep.name, row: row, col: 1, format: palette.text)
             row += 1
         }
@@ -215,7 +216,7 @@ struct ThemeSheet {
     }
 
     private func proposalRow(_ text: String, leads: [String], _ proposal: Proposal, _ sheet: Worksheet, _ row: Int) throws {
-        let leadNames = leads.map(report.displayName(ofLead:)).joined(separator: " / ")
+        let leadNames = leads.map(agencies.displayName(ofLead:)).joined(separator: " / ")
         let wording = [proposal.wording, proposal.note].compactMap { $0 }.joined(separator: "\n\n")
         try sheet.write(text, row: row, col: 0, format: palette.text)
         try sheet.write(leadNames, row: row, col: 1, format: palette.text)

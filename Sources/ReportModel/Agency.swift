@@ -27,15 +27,37 @@ public struct Agency: Codable, Equatable, Sendable {
     public static let all = "All"
 }
 
-extension Report {
-    /// The agency a goal or measure refers to, by id, name or alias.
-    public func agency(_ reference: String) -> Agency? {
-        agencies.first { $0.isNamed(reference) }
+/// Finds agencies by id, name or alias in constant time; build one per report and reuse it.
+public struct AgencyDirectory: Sendable {
+    private var byName: [String: Agency] = [:]
+
+    public init(_ agencies: [Agency]) {
+        for agency in agencies {
+            for name in [agency.id, agency.name] + agency.aliases {
+                // The first agency to claim a name keeps it; the validator reports the clash.
+                let key = Agency.normalise(name)
+                if byName[key] == nil { byName[key] = agency }
+            }
+        }
     }
+
+    /// The agency a goal or measure refers to, by id, name or alias, ignoring case and spacing.
+    public func agency(_ reference: String) -> Agency? { byName[Agency.normalise(reference)] }
+
+    /// Whether the reference is the shared lead "All".
+    public static func isAll(_ reference: String) -> Bool { Agency.normalise(reference) == "all" }
 
     /// A lead as printed: the canonical name, "All", or the reference itself when unknown.
     public func displayName(ofLead reference: String) -> String {
-        if Agency.normalise(reference) == Agency.normalise(Agency.all) { return Agency.all }
+        if Self.isAll(reference) { return Agency.all }
         return agency(reference)?.name ?? reference
     }
+}
+
+extension Report {
+    /// A directory of this report's agencies.
+    public var agencyDirectory: AgencyDirectory { AgencyDirectory(agencies) }
+
+    /// The agency a goal or measure refers to (builds a directory: for one-off look-ups).
+    public func agency(_ reference: String) -> Agency? { agencyDirectory.agency(reference) }
 }

@@ -5,9 +5,13 @@ public struct ReportValidator {
     public static let cellTextLimit = 32_767
 
     let report: Report
+    private let directory: AgencyDirectory
     private var found: [ReportProblem] = []
 
-    public init(_ report: Report) { self.report = report }
+    public init(_ report: Report) {
+        self.report = report
+        self.directory = report.agencyDirectory
+    }
 
     /// Every problem found, in document order.
     public func problems() -> [ReportProblem] {
@@ -166,8 +170,8 @@ public struct ReportValidator {
     }
 
     private mutating func checkAgencyReference(_ reference: String, at path: String, allowAll: Bool) {
-        if allowAll && Agency.normalise(reference) == Agency.normalise(Agency.all) { return }
-        if report.agency(reference) == nil {
+        if allowAll && AgencyDirectory.isAll(reference) { return }
+        if directory.agency(reference) == nil {
             add(path, "\"\(reference)\" is not an agency of this report (add it to agencies, or as an alias)")
         }
     }

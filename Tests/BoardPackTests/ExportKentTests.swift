@@ -44,7 +44,7 @@ import Testing
                 let expectedText = ([isSub ? "• " + goal.text : goal.text] + goal.notes.map { "Note: \($0)" }).joined(separator: "\n")
                 #expect(goalCell.text == expectedText, "\(sheetName)!A\(row)")
                 #expect(book.style(goalCell.style).indent == (isSub ? 2 : 0), "\(sheetName)!A\(row) indent")
-                let leads = goal.leads.map(report.displayName(ofLead:)).joined(separator: " / ")
+                let leads = goal.leads.map(report.agencyDirectory.displayName(ofLead:)).joined(separator: " / ")
                 #expect(rows[row]?["B"]?.text == leads, "\(sheetName)!B\(row)")
                 #expect(rows[row]?["D"]?.text == goal.update.joined(separator: "\n\n"), "\(sheetName)!D\(row)")
                 if let status = goal.status {
