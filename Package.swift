@@ -17,19 +17,23 @@ let package = Package(
         .systemLibrary(
             name: "CXlsxWriter", pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "ReportModel"),
+        // Reads untrusted .xlsx: our own ZIP reader (zlib only inflates) and a streaming SpreadsheetML reader.
+        .target(name: "XLSXReader", dependencies: ["CZlib"]),
         .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"]),
         .target(name: "BoardPack", dependencies: ["ReportModel", "XLSXWriter"]),
         .executableTarget(
             name: "boardpack",
             dependencies: [
-                "BoardPack", "ReportModel",
+                "BoardPack", "ReportModel", "XLSXReader",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Helpers for tests only: running programs, and reading produced .xlsx parts with unzip.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "TestSupport"]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "TestSupport"]),
+        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "TestSupport"]),
         .testTarget(name: "BoardPackTests", dependencies: ["BoardPack", "ReportModel", "TestSupport"]),
     ]
 )

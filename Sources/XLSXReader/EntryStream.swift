@@ -1,0 +1,109 @@
+import CZlib
+
+/// Inflates one entry chunk by chunk, enforcing the archive's limits as it goes and checking
+/// the CRC-32 and size at the end.
+public final class EntryStream {
+    public static let chunkSize = 1 << 16
+
+    private let archive: ZipArchive
+    private let entry: ZipEntry
+    private var stream = z_stream()
+    private var inflating = false
+    private var consumed = 0
+    private var produced = 0
+    private var crc: UInt = 0
+    private var finished = false
+    private var streamEnded = false
+
+    init(archive: ZipArchive, entry: ZipEntry) throws {
+        self.archive = archive
+        self.entry = entry
+        crc = CZlib.crc32(0, nil, 0)
+        if entry.method == 8 {
+            // Raw deflate (negative window bits): ZIP entries carry no zlib header.
+            let status = inflateInit2_(&stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+            guard status == Z_OK else { throw ZipError.corrupt("zlib could not start (\(status))") }
+            inflating = true
+        }
+    }
+
+    deinit {
+        if inflating { inflateEnd(&stream) }
+    }
+
+    /// The next chunk of content, or nil at the end (after the checks pass).
+    public func next() throws -> [UInt8]? {
+        if finished { return nil }
+        var out = [UInt8](repeating: 0, count: Self.chunkSize)
+        var n = 0
+        if entry.method == 0 {
+            n = min(Self.chunkSize, entry.compressedSize - consumed)
+            if n > 0 {
+                out.withUnsafeMutableBufferPointer { dst in
+                    archive.bytes.withUnsafeBufferPointer { src in
+                        dst.baseAddress!.update(from: src.baseAddress! + entry.dataOffset + consumed, count: n)
+                    }
+                }
+                consumed += n
+            }
+        } else {
+            n = try inflateChunk(into: &out)
+        }
+        if n == 0 {
+            try finish()
+            return nil
+        }
+        out.removeSubrange(n...)
+        produced += n
+        archive.inflatedTotal += n
+        if archive.inflatedTotal > archive.limits.maxTotalUncompressed {
+            throw ZipError.tooLarge(limit: archive.limits.maxTotalUncompressed)
+        }
+        if produced > archive.limits.ratioThreshold && produced / max(consumed, 1) > archive.limits.maxRatio {
+            throw ZipError.suspiciousRatio(entry: entry.name, ratio: archive.limits.maxRatio)
+        }
+        if produced > entry.uncompressedSize {
+            throw ZipError.sizeMismatch(entry: entry.name, declared: entry.uncompressedSize, actual: produced)
+        }
+        crc = out.withUnsafeBufferPointer { CZlib.crc32(crc, $0.baseAddress, UInt32(n)) }
+        return out
+    }
+
+    /// Inflates until some output appears or the stream ends; 0 means the end.
+    private func inflateChunk(into out: inout [UInt8]) throws -> Int {
+        if streamEnded { return 0 }
+        while true {
+            let available = entry.compressedSize - consumed
+            let (status, used, made) = archive.bytes.withUnsafeBufferPointer { src in
+                out.withUnsafeMutableBufferPointer { dst -> (Int32, Int, Int) in
+                    let offered = UInt32(min(available, Int(UInt32.max)))
+                    stream.next_in = UnsafeMutablePointer(mutating: src.baseAddress! + entry.dataOffset + consumed)
+                    stream.avail_in = offered
+                    stream.next_out = dst.baseAddress
+                    stream.avail_out = UInt32(dst.count)
+                    let status = inflate(&stream, Z_NO_FLUSH)
+                    return (status, Int(offered - stream.avail_in), dst.count - Int(stream.avail_out))
+                }
+            }
+            consumed += used
+            switch status {
+            case Z_STREAM_END:
+                streamEnded = true
+                return made
+            case Z_OK, Z_BUF_ERROR:
+                if made > 0 { return made }
+                if used == 0 { throw ZipError.truncated("\(entry.name) ends in the middle of its compressed data") }
+            default:
+                throw ZipError.corrupt("\(entry.name) is not valid deflate data")
+            }
+        }
+    }
+
+    private func finish() throws {
+        finished = true
+        guard produced == entry.uncompressedSize else {
+            throw ZipError.sizeMismatch(entry: entry.name, declared: entry.uncompressedSize, actual: produced)
+        }
+        guard UInt32(truncatingIfNeeded: crc) == entry.crc32 else { throw ZipError.checksumMismatch(entry: entry.name) }
+    }
+}

@@ -1,0 +1,283 @@
+import Foundation
+
+/// Why XML inside a workbook was refused.
+public struct XMLError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+    init(_ message: String) { self.message = message }
+}
+
+/// A pull tokenizer for the XML inside .xlsx parts, reading from a chunked byte source so that
+/// memory is bounded by the largest single token, not by the part.
+///
+/// It knows only what SpreadsheetML needs: elements, attributes, text, CDATA, comments and
+/// processing instructions. A DOCTYPE is refused outright, so there is no entity expansion (no
+/// "billion laughs") and no external entity is ever fetched. Names are compared by local name,
+/// so any namespace prefix works, as do Strict OOXML's namespaces.
+struct XMLScanner {
+    enum Event: Equatable { case start, empty, end, text, eof }
+
+    private var buffer: [UInt8] = []
+    private var pos = 0
+    private var sourceDone = false
+    private let source: () throws -> [UInt8]?
+    /// The largest token (tag or text run) accepted: far above any legitimate cell or string.
+    let maxToken: Int
+
+    /// The current tag's name and attribute bytes, or the current text, as ranges of `buffer`.
+    private(set) var name: Range<Int> = 0..<0
+    private(set) var attributes: Range<Int> = 0..<0
+    private(set) var text: Range<Int> = 0..<0
+    private(set) var textIsRaw = false
+
+    init(maxToken: Int = 32 << 20, source: @escaping () throws -> [UInt8]?) {
+        self.source = source
+        self.maxToken = maxToken
+    }
+
+    init(bytes: [UInt8]) {
+        var given: [UInt8]? = bytes
+        self.init { defer { given = nil }; return given }
+    }
+
+    /// Appends the next chunk, dropping what has been consumed. Returns false at the end.
+    private mutating func refill() throws -> Bool {
+        if sourceDone { return false }
+        guard let chunk = try source() else {
+            sourceDone = true
+            return false
+        }
+        if pos > 0 {
+            buffer.removeSubrange(0..<pos)
+            // Ranges refer to the old positions; the caller rescans from `pos`.
+            pos = 0
+        }
+        if buffer.isEmpty && chunk.starts(with: [0xEF, 0xBB, 0xBF]) {
+            buffer.append(contentsOf: chunk.dropFirst(3))
+        } else {
+            buffer.append(contentsOf: chunk)
+        }
+        if buffer.count > maxToken + (1 << 17) { throw XMLError("an XML token is larger than \(maxToken >> 20) MiB") }
+        if buffer.starts(with: [0xFE, 0xFF]) || buffer.starts(with: [0xFF, 0xFE]) {
+            throw XMLError("UTF-16 XML is not supported; save the workbook again as .xlsx")
+        }
+        return true
+    }
+
+    /// Index of `byte` at or after `from`, refilling as needed; nil at the end of input.
+    /// `from` is kept valid across refills, which move the buffer's contents.
+    private mutating func find(_ byte: UInt8, from: inout Int) throws -> Int? {
+        while true {
+            let start = from
+            let hit: Int? = buffer.withUnsafeBufferPointer { b in
+                guard start < b.count else { return nil }
+                guard let p = memchr(b.baseAddress! + start, Int32(byte), b.count - start) else { return nil }
+                return b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            }
+            if let hit { return hit }
+            let scanned = buffer.count
+            let oldPos = pos
+            guard try refill() else { return nil }
+            from = scanned - (oldPos - pos)
+        }
+    }
+
+    /// Index just past the sequence `terminator` at or after `from`.
+    private mutating func find(_ terminator: [UInt8], from start: Int) throws -> Int? {
+        var from = start
+        while true {
+            guard var i = try find(terminator[0], from: &from) else { return nil }
+            while i + terminator.count > buffer.count {
+                let oldPos = pos
+                guard try refill() else { return nil }
+                i -= oldPos - pos
+            }
+            if buffer[i..<(i + terminator.count)].elementsEqual(terminator) { return i + terminator.count }
+            from = i + 1
+        }
+    }
+
+    private mutating func ensure(_ count: Int) throws -> Bool {
+        while buffer.count - pos < count {
+            guard try refill() else { return false }
+        }
+        return true
+    }
+
+    /// Moves to the next element boundary or text run.
+    mutating func next() throws -> Event {
+        while true {
+            if pos >= buffer.count {
+                guard try refill(), pos < buffer.count else { return .eof }
+            }
+            if buffer[pos] != UInt8(ascii: "<") {
+                var from = pos
+                let end = try find(UInt8(ascii: "<"), from: &from) ?? buffer.count
+                text = pos..<end
+                textIsRaw = false
+                pos = end
+                return .text
+            }
+            guard try ensure(2) else { throw XMLError("the XML ends inside a tag") }
+            switch buffer[pos + 1] {
+            case UInt8(ascii: "/"):
+                var from = pos
+                guard let gt = try find(UInt8(ascii: ">"), from: &from) else { throw XMLError("the XML ends inside a closing tag") }
+                var nameEnd = gt
+                while nameEnd > pos + 2 && isSpace(buffer[nameEnd - 1]) { nameEnd -= 1 }
+                name = (pos + 2)..<nameEnd
+                pos = gt + 1
+                return .end
+            case UInt8(ascii: "?"):
+                guard let end = try find(Array("?>".utf8), from: pos + 2) else { throw XMLError("the XML ends inside a processing instruction") }
+                pos = end
+            case UInt8(ascii: "!"):
+                if try ensure(4), buffer[pos..<(pos + 4)].elementsEqual("<!--".utf8) {
+                    guard let end = try find(Array("-->".utf8), from: pos + 4) else { throw XMLError("the XML ends inside a comment") }
+                    pos = end
+                } else if try ensure(9), buffer[pos..<(pos + 9)].elementsEqual("<![CDATA[".utf8) {
+                    guard let end = try find(Array("]]>".utf8), from: pos + 9) else { throw XMLError("the XML ends inside CDATA") }
+                    text = (pos + 9)..<(end - 3)
+                    textIsRaw = true
+                    pos = end
+                    return .text
+                } else {
+                    throw XMLError("XML with a document type declaration (DOCTYPE) is refused")
+                }
+            default:
+                return try startTag()
+            }
+        }
+    }
+
+    private mutating func startTag() throws -> Event {
+        var quote: UInt8 = 0
+        var i = pos + 1
+        while true {
+            if i >= buffer.count {
+                let oldPos = pos
+                guard try refill() else { throw XMLError("the XML ends inside a tag") }
+                i = i - oldPos + pos
+                continue
+            }
+            let c = buffer[i]
+            if quote != 0 {
+                if c == quote { quote = 0 }
+            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                quote = c
+            } else if c == UInt8(ascii: ">") {
+                break
+            }
+            i += 1
+        }
+        let selfClosing = i > pos + 1 && buffer[i - 1] == UInt8(ascii: "/")
+        var nameEnd = pos + 1
+        while nameEnd < i && !isSpace(buffer[nameEnd]) && buffer[nameEnd] != UInt8(ascii: "/") { nameEnd += 1 }
+        guard nameEnd > pos + 1 else { throw XMLError("an XML tag has no name") }
+        name = (pos + 1)..<nameEnd
+        attributes = nameEnd..<(selfClosing ? i - 1 : i)
+        pos = i + 1
+        return selfClosing ? .empty : .start
+    }
+
+    @inline(__always) private func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
+
+    // MARK: - Reading the current token
+
+    /// Whether the current tag's local name (after any prefix) is `local`.
+    func nameIs(_ local: [UInt8]) -> Bool {
+        Self.localPart(buffer, name).elementsEqual(local)
+    }
+
+    var localName: String { String(decoding: Self.localPart(buffer, name), as: UTF8.self) }
+
+    private static func localPart(_ b: [UInt8], _ r: Range<Int>) -> ArraySlice<UInt8> {
+        var start = r.lowerBound
+        for i in r where b[i] == UInt8(ascii: ":") { start = i + 1 }
+        return b[start..<r.upperBound]
+    }
+
+    /// The decoded value of the attribute whose local name is `local`.
+    func attribute(_ local: [UInt8]) throws -> String? {
+        guard let r = attributeRange(local) else { return nil }
+        return try Self.decode(buffer[r])
+    }
+
+    /// The raw bytes of an attribute value (no entities expected: numbers, references, ids).
+    func attributeRange(_ local: [UInt8]) -> Range<Int>? {
+        var i = attributes.lowerBound
+        let end = attributes.upperBound
+        while i < end {
+            while i < end && isSpace(buffer[i]) { i += 1 }
+            let nameStart = i
+            while i < end && buffer[i] != UInt8(ascii: "=") && !isSpace(buffer[i]) { i += 1 }
+            let nameRange = nameStart..<i
+            while i < end && buffer[i] != UInt8(ascii: "\"") && buffer[i] != UInt8(ascii: "'") { i += 1 }
+            guard i < end else { return nil }
+            let quote = buffer[i]
+            let valueStart = i + 1
+            i = valueStart
+            while i < end && buffer[i] != quote { i += 1 }
+            if Self.localPart(buffer, nameRange).elementsEqual(local) { return valueStart..<min(i, end) }
+            i += 1
+        }
+        return nil
+    }
+
+    func bytes(_ r: Range<Int>) -> ArraySlice<UInt8> { buffer[r] }
+
+    /// The current text, with entities decoded (CDATA is taken as it is).
+    func textValue() throws -> String {
+        textIsRaw ? String(decoding: buffer[text], as: UTF8.self) : try Self.decode(buffer[text])
+    }
+
+    /// Appends the current text to `out`, decoding entities.
+    func appendText(to out: inout String) throws { out += try textValue() }
+
+    /// Decodes the five predefined entities and character references; anything else is an
+    /// undefined entity, since no DTD may define one.
+    static func decode(_ s: ArraySlice<UInt8>) throws -> String {
+        guard s.contains(UInt8(ascii: "&")) else { return String(decoding: s, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
+        var i = s.startIndex
+        while i < s.endIndex {
+            let c = s[i]
+            guard c == UInt8(ascii: "&") else { out.append(c); i += 1; continue }
+            guard let semi = s[i...].firstIndex(of: UInt8(ascii: ";")), semi - i <= 12 else {
+                throw XMLError("a stray & in XML text")
+            }
+            let entity = s[(i + 1)..<semi]
+            switch String(decoding: entity, as: UTF8.self) {
+            case "lt": out.append(UInt8(ascii: "<"))
+            case "gt": out.append(UInt8(ascii: ">"))
+            case "amp": out.append(UInt8(ascii: "&"))
+            case "quot": out.append(UInt8(ascii: "\""))
+            case "apos": out.append(UInt8(ascii: "'"))
+            case let e where e.hasPrefix("#"):
+                let hex = e.hasPrefix("#x") || e.hasPrefix("#X")
+                guard let code = UInt32(e.dropFirst(hex ? 2 : 1), radix: hex ? 16 : 10), let scalar = Unicode.Scalar(code) else {
+                    throw XMLError("a bad character reference &\(e);")
+                }
+                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+            case let e:
+                throw XMLError("an undefined entity &\(e); (entities need a DTD, which is refused)")
+            }
+            i = semi + 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Skips to the end of the element just started (for subtrees of no interest).
+    mutating func skipElement() throws {
+        var depth = 1
+        while depth > 0 {
+            switch try next() {
+            case .start: depth += 1
+            case .end: depth -= 1
+            case .eof: throw XMLError("the XML ends before an element closes")
+            case .empty, .text: break
+            }
+        }
+    }
+}

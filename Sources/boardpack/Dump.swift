@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import XLSXReader
+
+struct DumpCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dump",
+        abstract: "Print every cell of a workbook as the reader sees it (JSON or CSV).",
+        discussion: """
+            JSON: {"sheets": [{"name": "...", "rows": [[...], ...]}]}; row i is sheet row i+1, each \
+            from column A to its last non-empty cell; numbers, booleans, null for empty cells, \
+            error values as text ("#N/A"), dates as ISO 8601. CSV (RFC 4180) prints one sheet.
+            """)
+
+    enum Format: String, ExpressibleByArgument { case json, csv }
+
+    @Argument(help: "The workbook (.xlsx).")
+    var file: String
+
+    @Option(help: "Only this sheet (CSV: the first sheet unless given).")
+    var sheet: String?
+
+    @Option(help: "json or csv.")
+    var format: Format = .json
+
+    func run() throws {
+        try reportingErrors {
+            let book = try XLSXFile(contentsOf: URL(fileURLWithPath: file), name: file)
+            var output = BufferedOutput()
+            switch format {
+            case .json: try Dump.json(book, sheet: sheet) { output.write($0) }
+            case .csv: try Dump.csv(book, sheet: sheet) { output.write($0) }
+            }
+            output.flush()
+        }
+    }
+}
+
+/// Standard output in 64 KiB writes: a 100,000-row dump is millions of small strings.
+struct BufferedOutput {
+    private var buffer: [UInt8] = []
+
+    mutating func write(_ s: String) {
+        buffer.append(contentsOf: s.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(1, raw.baseAddress! + offset, raw.count - offset)
+                if n <= 0 { break }
+                offset += n
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
