@@ -33,7 +33,9 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "TestSupport"]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "TestSupport"]),
-        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "TestSupport"]),
+        .testTarget(
+            name: "XLSXReaderTests", dependencies: ["XLSXReader", "CZlib", "TestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "BoardPackTests", dependencies: ["BoardPack", "ReportModel", "TestSupport"]),
     ]
 )
