@@ -21,6 +21,8 @@ let package = Package(
         .target(name: "ReportModel"),
         // Reads untrusted .xlsx: our own ZIP reader (zlib only inflates) and a streaming SpreadsheetML reader.
         .target(name: "XLSXReader", dependencies: ["CZlib"]),
+        // libFuzzer entry point over the reader; built with -sanitize=fuzzer by fuzz/run.
+        .target(name: "FuzzReader", dependencies: ["XLSXReader"]),
         .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"]),
         .target(name: "BoardPack", dependencies: ["ReportModel", "XLSXWriter"]),
         .executableTarget(

@@ -45,6 +45,6 @@ enum FileKind {
 
     private static func looksLikeText(_ bytes: ArraySlice<UInt8>) -> Bool {
         let controls = bytes.filter { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) }.count
-        return controls == 0 && String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]) != nil
+        return controls == 0 && String(validating: bytes, as: UTF8.self) != nil
     }
 }
