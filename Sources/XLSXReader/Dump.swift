@@ -80,6 +80,10 @@ public enum Dump {
     }
 
     static func jsonString(_ s: String) -> String {
+        // Most text needs no escaping: check the bytes once and skip the per-scalar loop.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -42,6 +42,8 @@ enum SharedStrings {
 /// `_x005F_` escapes a literal underscore).
 enum Escapes {
     static func decode(_ s: String) -> String {
+        // A byte scan: String.contains(String) goes through Foundation and is slow per cell.
+        guard s.utf8.contains(UInt8(ascii: "_")) else { return s }
         guard s.contains("_x") else { return s }
         var out = ""
         var rest = Substring(s)

@@ -1,9 +1,19 @@
 /// The number format of every cell style (`cellXfs`), which is how a number is known to be a date.
 struct Styles {
     /// Format code per style index.
-    var formats: [String] = []
+    var formats: [String] = [] {
+        didSet { dates = formats.map(NumberFormat.isDate) }
+    }
+    /// Whether each style shows dates, decided once rather than per cell.
+    private(set) var dates: [Bool] = []
+
+    init(formats: [String] = []) {
+        self.formats = formats
+        self.dates = formats.map(NumberFormat.isDate)
+    }
 
     func format(_ style: Int) -> String { style >= 0 && style < formats.count ? formats[style] : "General" }
+    func isDate(_ style: Int) -> Bool { style >= 0 && style < dates.count ? dates[style] : false }
 
     static func read(_ entry: ZipEntry, name: String, in package: Package) throws -> Styles {
         var scanner = try package.scanner(entry)

@@ -14,6 +14,8 @@ public struct WorksheetReader {
     private let styles: Styles
     private let date1904: Bool
     private var inSheetData = false
+    /// Reused for each cell's value bytes.
+    private var valueBytes: [UInt8] = []
     private var lastRow = -1
     private var done = false
     /// Merged ranges ("A1:C1"), complete once every row has been read (they follow the data).
@@ -95,56 +97,79 @@ public struct WorksheetReader {
                     if event == .start { try scanner.skipElement() }
                     continue
                 }
+                let (r, t, s) = scanner.attributeRanges(Names.r, Names.t, Names.s)
                 var column = nextColumn
-                if let r = scanner.attributeRange(Names.r) {
+                if let r {
                     column = try self.column(of: scanner.bytes(r), row: rowIndex)
                 }
                 guard column < Self.maxColumns else {
                     throw fail(Self.reference(column, rowIndex), "is past column XFD, the last a sheet can have")
                 }
                 nextColumn = column + 1
-                let cell = try readCell(column: column, row: rowIndex, empty: event == .empty)
+                let type = CellType(t.map { scanner.bytes($0) })
+                let style = s.flatMap { Self.number(scanner.bytes($0)) } ?? 0
+                let cell = try readCell(column: column, row: rowIndex, type: type, style: style, empty: event == .empty)
                 if !cell.value.isEmpty || cell.formula != nil { cells.append(cell) }
             case .text: break
             }
         }
     }
 
-    private mutating func readCell(column: Int, row: Int, empty: Bool) throws -> Cell {
-        let type = scanner.attributeRange(Names.t).map { String(decoding: scanner.bytes($0), as: UTF8.self) } ?? "n"
-        let style = scanner.attributeRange(Names.s).flatMap { Self.number(scanner.bytes($0)) } ?? 0
-        let format = styles.format(style)
-        if empty { return Cell(column: column, value: .empty, numberFormat: format) }
-        var raw: String?
+    /// The `t` attribute of a cell, read from its bytes without making a string.
+    private enum CellType {
+        case number, shared, inline, formulaString, boolean, error, isoDate
+
+        init(_ bytes: ArraySlice<UInt8>?) {
+            guard let bytes, let first = bytes.first else { self = .number; return }
+            switch (first, bytes.count) {
+            case (UInt8(ascii: "s"), 1): self = .shared
+            case (UInt8(ascii: "s"), _): self = .formulaString  // "str"
+            case (UInt8(ascii: "i"), _): self = .inline  // "inlineStr"
+            case (UInt8(ascii: "b"), _): self = .boolean
+            case (UInt8(ascii: "e"), _): self = .error
+            case (UInt8(ascii: "d"), _): self = .isoDate
+            default: self = .number
+            }
+        }
+    }
+
+    private mutating func readCell(column: Int, row: Int, type: CellType, style: Int, empty: Bool) throws -> Cell {
+        if empty { return Cell(column: column, value: .empty, numberFormat: styles.format(style)) }
+        // Children: <v> (value), <f> (formula), <is> (inline string with <t> or rich runs).
+        // The value's bytes are copied as they stream past: numbers never become strings.
+        valueBytes.removeAll(keepingCapacity: true)
+        var hasValue = false
         var inline: String?
         var formula: String?
-        // Children: <v> (value), <f> (formula), <is> (inline string with <t> or rich runs).
         var depth = 0
-        var collecting: UInt8 = 0  // v, f, t
+        var collecting: UInt8 = 0  // 1 v, 2 f, 3 t
         var text = ""
         while true {
-            let event = try scanner.next()
-            switch event {
+            switch try scanner.next() {
             case .eof: throw fail(Self.reference(column, row), "the sheet ends inside this cell")
             case .start:
                 depth += 1
-                if scanner.nameIs(Names.v) { collecting = 1; text = "" }
+                if scanner.nameIs(Names.v) { collecting = 1; hasValue = true }
                 else if scanner.nameIs(Names.f) { collecting = 2; text = "" }
                 else if scanner.nameIs(Names.t) { collecting = 3; text = "" }
                 else if scanner.nameIs(Names.rPh) { try scanner.skipElement(); depth -= 1 }
                 else if scanner.nameIs(Names.is_) { inline = "" }
             case .empty:
-                if scanner.nameIs(Names.v) { raw = "" }
+                if scanner.nameIs(Names.v) { hasValue = true }
             case .text:
-                if collecting != 0 { try scanner.appendText(to: &text) }
+                switch collecting {
+                case 1: try scanner.appendTextBytes(to: &valueBytes)
+                case 2, 3: try scanner.appendText(to: &text)
+                default: break
+                }
             case .end:
                 if depth == 0 {
-                    let value = try interpret(type: type, raw: raw, inline: inline, format: format, column: column, row: row)
-                    return Cell(column: column, value: value, formula: formula, numberFormat: format)
+                    let value = try interpret(type, hasValue: hasValue, inline: inline, style: style, column: column, row: row)
+                    return Cell(column: column, value: value, formula: formula, numberFormat: styles.format(style))
                 }
                 depth -= 1
                 switch collecting {
-                case 1 where scanner.nameIs(Names.v): raw = text; collecting = 0
+                case 1 where scanner.nameIs(Names.v): collecting = 0
                 case 2 where scanner.nameIs(Names.f): formula = text; collecting = 0
                 case 3 where scanner.nameIs(Names.t): inline = (inline ?? "") + text; collecting = 0
                 default: break
@@ -153,34 +178,50 @@ public struct WorksheetReader {
         }
     }
 
-    private func interpret(type: String, raw: String?, inline: String?, format: String, column: Int, row: Int) throws -> CellValue {
-        let place = Self.reference(column, row)
+    private func interpret(_ type: CellType, hasValue: Bool, inline: String?, style: Int, column: Int, row: Int) throws -> CellValue {
+        let raw = valueBytes
         switch type {
-        case "s":
-            guard let raw else { return .empty }
-            guard let i = Int(raw), i >= 0, i < strings.count else {
-                throw fail(place, "refers to shared string \(raw), but the workbook has \(strings.count)")
+        case .shared:
+            guard hasValue else { return .empty }
+            guard let i = Self.number(raw[...]), i < strings.count else {
+                throw fail(Self.reference(column, row), "refers to shared string \(String(decoding: raw, as: UTF8.self)), but the workbook has \(strings.count)")
             }
             return .string(strings[i])
-        case "inlineStr":
+        case .inline:
             return inline.map { .string(Escapes.decode($0)) } ?? .empty
-        case "str":
-            return .string(Escapes.decode(raw ?? ""))
-        case "b":
-            return raw.map { .bool($0 == "1" || $0 == "true") } ?? .empty
-        case "e":
-            return raw.map { .error($0) } ?? .empty
-        case "d":
-            return raw.map { .date(ExcelDate.normaliseISO($0)) } ?? .empty
-        default:
-            guard let raw, !raw.isEmpty else { return .empty }
-            guard let number = Double(raw.trimmingCharacters(in: .whitespaces)), number.isFinite else {
-                throw fail(place, "\"\(raw)\" is not a number")
+        case .formulaString:
+            return .string(Escapes.decode(String(decoding: raw, as: UTF8.self)))
+        case .boolean:
+            return hasValue ? .bool(raw == [UInt8(ascii: "1")] || raw.elementsEqual("true".utf8)) : .empty
+        case .error:
+            return hasValue ? .error(String(decoding: raw, as: UTF8.self)) : .empty
+        case .isoDate:
+            return hasValue ? .date(ExcelDate.normaliseISO(String(decoding: raw, as: UTF8.self))) : .empty
+        case .number:
+            guard !raw.isEmpty else { return .empty }
+            guard let number = Self.double(raw), number.isFinite else {
+                throw fail(Self.reference(column, row), "\"\(String(decoding: raw, as: UTF8.self))\" is not a number")
             }
-            if NumberFormat.isDate(format), let iso = ExcelDate.iso(serial: number, date1904: date1904) {
+            if styles.isDate(style), let iso = ExcelDate.iso(serial: number, date1904: date1904) {
                 return .date(iso)
             }
             return .number(number)
+        }
+    }
+
+    /// Parses a number straight from its bytes with strtod (XML numbers are never localised).
+    static func double(_ bytes: [UInt8]) -> Double? {
+        guard bytes.count < 64 else { return nil }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { buffer -> Double? in
+            for (i, b) in bytes.enumerated() {
+                // strtod would accept "inf", "nan" and hex floats: only plain decimal notation is a number here.
+                guard (b >= 0x30 && b <= 0x39) || b == 0x2E || b == 0x2D || b == 0x2B || b == 0x45 || b == 0x65 else { return nil }
+                buffer[i] = CChar(bitPattern: b)
+            }
+            buffer[bytes.count] = 0
+            var end: UnsafeMutablePointer<CChar>?
+            let value = strtod(buffer.baseAddress!, &end)
+            return end == buffer.baseAddress! + bytes.count ? value : nil
         }
     }
 

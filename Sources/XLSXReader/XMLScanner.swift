@@ -205,6 +205,27 @@ struct XMLScanner {
 
     /// The raw bytes of an attribute value (no entities expected: numbers, references, ids).
     func attributeRange(_ local: [UInt8]) -> Range<Int>? {
+        var found: Range<Int>?
+        forEachAttribute { name, value in
+            if Self.localPart(buffer, name).elementsEqual(local) { found = value; return false }
+            return true
+        }
+        return found
+    }
+
+    /// Three attributes in one pass over the tag (a cell's `r`, `t` and `s`).
+    func attributeRanges(_ a: [UInt8], _ b: [UInt8], _ c: [UInt8]) -> (Range<Int>?, Range<Int>?, Range<Int>?) {
+        var result: (Range<Int>?, Range<Int>?, Range<Int>?) = (nil, nil, nil)
+        forEachAttribute { name, value in
+            let local = Self.localPart(buffer, name)
+            if local.elementsEqual(a) { result.0 = value } else if local.elementsEqual(b) { result.1 = value } else if local.elementsEqual(c) { result.2 = value }
+            return true
+        }
+        return result
+    }
+
+    /// Calls `body` with each attribute's name and value ranges until it returns false.
+    private func forEachAttribute(_ body: (Range<Int>, Range<Int>) -> Bool) {
         var i = attributes.lowerBound
         let end = attributes.upperBound
         while i < end {
@@ -213,15 +234,14 @@ struct XMLScanner {
             while i < end && buffer[i] != UInt8(ascii: "=") && !isSpace(buffer[i]) { i += 1 }
             let nameRange = nameStart..<i
             while i < end && buffer[i] != UInt8(ascii: "\"") && buffer[i] != UInt8(ascii: "'") { i += 1 }
-            guard i < end else { return nil }
+            guard i < end else { return }
             let quote = buffer[i]
             let valueStart = i + 1
             i = valueStart
             while i < end && buffer[i] != quote { i += 1 }
-            if Self.localPart(buffer, nameRange).elementsEqual(local) { return valueStart..<min(i, end) }
+            if !body(nameRange, valueStart..<min(i, end)) { return }
             i += 1
         }
-        return nil
     }
 
     func bytes(_ r: Range<Int>) -> ArraySlice<UInt8> { buffer[r] }
@@ -233,6 +253,16 @@ struct XMLScanner {
 
     /// Appends the current text to `out`, decoding entities.
     func appendText(to out: inout String) throws { out += try textValue() }
+
+    /// Appends the current text's bytes to `out`, decoding entities only when there are any.
+    func appendTextBytes(to out: inout [UInt8]) throws {
+        let slice = buffer[text]
+        if textIsRaw || !slice.contains(UInt8(ascii: "&")) {
+            out.append(contentsOf: slice)
+        } else {
+            out.append(contentsOf: try Self.decode(slice).utf8)
+        }
+    }
 
     /// Decodes the five predefined entities and character references; anything else is an
     /// undefined entity, since no DTD may define one.
