@@ -24,7 +24,7 @@ let package = Package(
         // libFuzzer entry point over the reader; built with -sanitize=fuzzer by fuzz/run.
         .target(name: "FuzzReader", dependencies: ["XLSXReader"]),
         .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"]),
-        .target(name: "BoardPack", dependencies: ["ReportModel", "XLSXWriter"]),
+        .target(name: "BoardPack", dependencies: ["ReportModel", "XLSXWriter", "XLSXReader"]),
         .executableTarget(
             name: "boardpack",
             dependencies: [
@@ -38,6 +38,6 @@ let package = Package(
         .testTarget(
             name: "XLSXReaderTests", dependencies: ["XLSXReader", "CZlib", "TestSupport"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "BoardPackTests", dependencies: ["BoardPack", "ReportModel", "TestSupport"]),
+        .testTarget(name: "BoardPackTests", dependencies: ["BoardPack", "ReportModel", "XLSXReader", "TestSupport"]),
     ]
 )

@@ -15,10 +15,12 @@ public struct Goal: Codable, Equatable, Sendable {
     @DefaultEmpty public var subGoals: [Goal] = []
     /// For a plan refresh: discharge, carry forward, amend, or a proposed new goal.
     public var proposal: Proposal?
+    /// What each lead agency returned for this goal (see `boardpack merge`), with its source.
+    @DefaultEmpty public var returns: [GoalReturn] = []
 
     public init(
         id: String, text: String, leads: [String] = [], status: String? = nil, update: [String] = [],
-        notes: [String] = [], subGoals: [Goal] = [], proposal: Proposal? = nil
+        notes: [String] = [], subGoals: [Goal] = [], proposal: Proposal? = nil, returns: [GoalReturn] = []
     ) {
         self.id = id
         self.text = text
@@ -28,6 +30,7 @@ public struct Goal: Codable, Equatable, Sendable {
         self.notes = notes
         self.subGoals = subGoals
         self.proposal = proposal
+        self.returns = returns
     }
 
     /// The goals the plan counts: a goal with sub-goals counts as its sub-goals.

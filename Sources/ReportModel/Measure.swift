@@ -19,10 +19,13 @@ public struct Measure: Codable, Equatable, Sendable {
     @DefaultEmpty public var notes: [String] = []
     /// For a plan refresh: keep, amend or drop this measure.
     public var proposal: Proposal?
+    /// Where figures merged from returns came from (see `boardpack merge`).
+    @DefaultEmpty public var sources: [MeasureSource] = []
 
     public init(
         id: String, name: String, group: String? = nil, supplier: String? = nil, better: Direction? = nil,
-        target: Target? = nil, values: [Value?], notes: [String] = [], proposal: Proposal? = nil
+        target: Target? = nil, values: [Value?], notes: [String] = [], proposal: Proposal? = nil,
+        sources: [MeasureSource] = []
     ) {
         self.id = id
         self.name = name
@@ -33,6 +36,7 @@ public struct Measure: Codable, Equatable, Sendable {
         self.values = values
         self.notes = notes
         self.proposal = proposal
+        self.sources = sources
     }
 
     /// The latest value with a number, and the one before it, for the direction of travel.

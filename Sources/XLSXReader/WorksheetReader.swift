@@ -257,7 +257,8 @@ public struct WorksheetReader {
         return n
     }
 
-    static func reference(_ column: Int, _ row: Int) -> String {
+    /// "B7" for zero-based column 1, row 6.
+    public static func reference(_ column: Int, _ row: Int) -> String {
         var n = column + 1
         var letters = ""
         while n > 0 {

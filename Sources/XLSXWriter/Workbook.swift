@@ -11,6 +11,8 @@ public final class Workbook {
     private var sheets: [Worksheet] = []
     private var closed = false
     public let path: String
+    /// C strings libxlsxwriter keeps pointers to until the file is written (validation lists).
+    private var retained: [UnsafeMutablePointer<CChar>] = []
 
     /// Starts a workbook that will be saved at `path`.
     /// - Throws: `XLSXWriterError` when libxlsxwriter cannot start one.
@@ -25,6 +27,14 @@ public final class Workbook {
     deinit {
         // A workbook abandoned after an error is freed without writing anything.
         if !closed { lxw_workbook_free(handle) }
+        retained.forEach { free($0) }
+    }
+
+    /// A C copy of `text` that lives as long as the workbook.
+    func retainedCString(_ text: String) -> UnsafeMutablePointer<CChar> {
+        let p = strdup(text)!
+        retained.append(p)
+        return p
     }
 
     /// Adds a sheet; the name must already obey Excel's rules (see `SheetName`).

@@ -82,6 +82,55 @@ public final class Worksheet {
 
     public func hide() { worksheet_hide(handle) }
 
+    // MARK: - Input cells
+
+    /// A drop-down list on a column range. Keep the list short and plain: libxlsxwriter 1.1.4
+    /// misbehaves on 256+ items and counts its 255-character limit in characters, not bytes.
+    public func addDropDown(
+        rows: ClosedRange<Int>, col: Int, values: [String], title: String, message: String
+    ) throws {
+        let list = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: values.count + 1)
+        for (i, value) in values.enumerated() { list[i] = workbook.retainedCString(value) }
+        list[values.count] = nil
+        var validation = lxw_data_validation()
+        validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
+        validation.value_list = list
+        validation.error_type = UInt8(LXW_VALIDATION_ERROR_TYPE_STOP.rawValue)
+        validation.error_title = workbook.retainedCString(String(title.prefix(32)))
+        validation.error_message = workbook.retainedCString(String(message.prefix(255)))
+        validation.input_title = workbook.retainedCString(String(title.prefix(32)))
+        validation.input_message = workbook.retainedCString(String(message.prefix(255)))
+        defer { list.deallocate() }
+        try check(
+            worksheet_data_validation_range(
+                handle, lxw_row_t(rows.lowerBound), lxw_col_t(col), lxw_row_t(rows.upperBound), lxw_col_t(col), &validation),
+            "adding a drop-down to \(name)")
+    }
+
+    /// Formats cells whose text equals `text` (ignoring case, as spreadsheets compare text).
+    public func highlight(rows: ClosedRange<Int>, col: Int, whenEqualTo text: String, format: CellFormat) throws {
+        var rule = lxw_conditional_format()
+        rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+        rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_EQUAL_TO.rawValue)
+        rule.value_string = workbook.retainedCString("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+        rule.format = workbook.format(format)
+        try check(
+            worksheet_conditional_format_range(
+                handle, lxw_row_t(rows.lowerBound), lxw_col_t(col), lxw_row_t(rows.upperBound), lxw_col_t(col), &rule),
+            "adding conditional formatting to \(name)")
+    }
+
+    /// Protects the sheet without a password, so only unlocked cells can be edited; people may
+    /// still resize rows and columns, sort and filter.
+    public func protectWithoutPassword() {
+        var options = lxw_protection()
+        options.format_columns = 1
+        options.format_rows = 1
+        options.sort = 1
+        options.autofilter = 1
+        worksheet_protect(handle, nil, &options)
+    }
+
     // MARK: - Printing
 
     /// Page set-up for a printed board paper.

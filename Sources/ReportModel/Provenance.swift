@@ -1,0 +1,51 @@
+/// Where a merged value came from: the agency's return file and the cells it was read from.
+public struct Provenance: Codable, Equatable, Sendable {
+    /// The return's file name as given (no folder), e.g. "jppb.xlsx".
+    public var file: String
+    /// SHA-256 of the file's bytes, in lower-case hex.
+    public var sha256: String
+    public var sheet: String
+    /// The cells read, e.g. ["G7", "H7"].
+    public var cells: [String]
+
+    public init(file: String, sha256: String, sheet: String, cells: [String]) {
+        self.file = file
+        self.sha256 = sha256
+        self.sheet = sheet
+        self.cells = cells
+    }
+}
+
+/// One lead agency's answer for a goal, as merged from its return. Co-led goals keep one per agency.
+public struct GoalReturn: Codable, Equatable, Sendable {
+    /// The agency's id.
+    public var agency: String
+    public var status: String?
+    @DefaultEmpty public var update: [String] = []
+    /// For a plan-refresh stock take: what the agency proposes for the goal.
+    public var proposal: Proposal?
+    public var source: Provenance
+
+    public init(agency: String, status: String?, update: [String], proposal: Proposal? = nil, source: Provenance) {
+        self.agency = agency
+        self.status = status
+        self.update = update
+        self.proposal = proposal
+        self.source = source
+    }
+}
+
+/// Where a headline figure for a period came from, with the agency's note.
+public struct MeasureSource: Codable, Equatable, Sendable {
+    public var period: String
+    public var agency: String
+    public var note: String?
+    public var source: Provenance
+
+    public init(period: String, agency: String, note: String? = nil, source: Provenance) {
+        self.period = period
+        self.agency = agency
+        self.note = note
+        self.source = source
+    }
+}

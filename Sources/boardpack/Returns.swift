@@ -1,0 +1,49 @@
+import ArgumentParser
+import BoardPack
+import Foundation
+import ReportModel
+
+struct ReturnsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "returns",
+        abstract: "Write one return workbook per agency that leads a goal or supplies a figure.",
+        discussion: "The layout is the contract described in the README under \"Agency returns\".")
+
+    @Argument(help: "The report, as JSON.")
+    var report: String
+
+    @Option(name: .shortAndLong, help: "The folder to write the returns into (created if missing).")
+    var output: String
+
+    @Option(help: "Only this agency (id, name or alias).")
+    var agency: String?
+
+    @Option(help: "The period the returns collect (default: the report's period).")
+    var period: String?
+
+    @Option(help: "When returns are due, as it should read (e.g. \"Friday 12 July 2013\").")
+    var deadline: String?
+
+    func run() throws {
+        try reportingErrors {
+            let loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
+            var scopes = ReturnScope.all(in: loaded)
+            if let agency {
+                guard let wanted = loaded.agency(agency) else {
+                    throw ValidationError("\(agency) is not an agency of \(report) (\(loaded.agencies.map(\.name).joined(separator: ", ")))")
+                }
+                scopes = scopes.filter { $0.agency.id == wanted.id }
+                if scopes.isEmpty { throw ValidationError("\(wanted.name) leads no goal and supplies no figure in \(report)") }
+            }
+            let folder = URL(fileURLWithPath: output)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for scope in scopes {
+                let file = folder.appendingPathComponent(scope.fileName)
+                try ReturnTemplate(report: loaded, scope: scope, period: period, deadline: deadline).write(to: file)
+                print("\(file.path): \(plural(scope.goals.count, "goal")), \(plural(scope.measures.count, "measure")) for \(scope.agency.name)")
+            }
+        }
+    }
+}
+
+func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

@@ -1,0 +1,21 @@
+import BoardPack
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct SHA256Tests {
+    @Test func knownVectors() {
+        #expect(SHA256.hex(Array("".utf8)) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
+            == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func agreesWithSha256sum() throws {
+        let file = repositoryRoot.appendingPathComponent("examples/kent-medway-2012-13-end-of-year.json")
+        let expected = String(decoding: try run("/usr/bin/sha256sum", [file.path]), as: UTF8.self).prefix(64)
+        #expect(SHA256.hex([UInt8](try Data(contentsOf: file))) == String(expected))
+    }
+}
