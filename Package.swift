@@ -38,6 +38,8 @@ let package = Package(
         .testTarget(
             name: "XLSXReaderTests", dependencies: ["XLSXReader", "CZlib", "TestSupport"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "BoardPackTests", dependencies: ["BoardPack", "ReportModel", "XLSXReader", "TestSupport"]),
+        .testTarget(
+            name: "BoardPackTests", dependencies: ["BoardPack", "ReportModel", "XLSXReader", "TestSupport"],
+            exclude: ["Scripts"]),
     ]
 )

@@ -67,6 +67,7 @@ public struct XLSXInspector {
             style.bold = font.first("b") != nil
             style.fontColor = font.first("color")?["rgb"]
         }
+        style.locked = xf.first("protection")?["locked"] != "0"
         style.wrap = xf.first("alignment")?["wrapText"] == "1"
         style.indent = Int(xf.first("alignment")?["indent"] ?? "0") ?? 0
         return style
@@ -80,6 +81,8 @@ public struct XLSXInspector {
         public var bold = false
         public var wrap = false
         public var indent = 0
+        /// Cells are locked unless the style says otherwise (it matters on a protected sheet).
+        public var locked = true
     }
 
     public struct Sheet {
