@@ -49,6 +49,8 @@ public struct BoardPackExporter {
 
     func plan() -> SheetPlan {
         var namer = SheetNamer()
+        // Reserve the hidden data sheet's name so no theme can take it.
+        _ = namer.name(for: EmbeddedReport.sheetName)
         let cover = namer.name(for: style.labels.cover)
         let summary = namer.name(for: style.labels.summary)
         let statistics = report.statistics.map { namer.name(for: $0.shortName ?? $0.heading) }
@@ -81,6 +83,7 @@ public struct BoardPackExporter {
             let sheet = try workbook.addWorksheet(named: name)
             try ThemeSheet(theme: theme, report: report, agencies: agencies, palette: palette).write(sheet, page: page)
         }
+        try EmbeddedReport.write(report, into: workbook)
     }
 }
 

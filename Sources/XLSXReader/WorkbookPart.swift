@@ -3,8 +3,8 @@ public struct SheetInfo: Equatable, Sendable {
     public enum Visibility: String, Sendable { case visible, hidden, veryHidden }
     public var name: String
     public var visibility: Visibility
-    /// The worksheet part, or nil for a chartsheet or a sheet whose part is missing.
-    var part: String?
+    /// The worksheet part, or nil for a chartsheet or a sheet whose part is missing (no cells to read).
+    public internal(set) var part: String?
 }
 
 /// A defined name: `_xlnm.Print_Titles`, or a user's named range.

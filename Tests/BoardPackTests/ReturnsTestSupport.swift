@@ -41,9 +41,14 @@ struct ReturnsFixture {
     /// Fills with openpyxl (see Scripts/fill_openpyxl.py for the operations).
     func openpyxl(_ agency: String, _ name: String, _ operations: [[Any]]) throws -> URL {
         let out = folder.appendingPathComponent(name)
-        let json = String(decoding: try JSONSerialization.data(withJSONObject: operations), as: UTF8.self)
-        try run("/usr/bin/env", ["python3", Self.scripts.appendingPathComponent("fill_openpyxl.py").path, try blank(agency).path, out.path, json])
+        try Self.openpyxl(try blank(agency), to: out, operations)
         return out
+    }
+
+    /// Edits any workbook with openpyxl.
+    static func openpyxl(_ input: URL, to output: URL, _ operations: [[Any]]) throws {
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: operations), as: UTF8.self)
+        try run("/usr/bin/env", ["python3", scripts.appendingPathComponent("fill_openpyxl.py").path, input.path, output.path, json])
     }
 
     /// Fills in LibreOffice Calc through UNO, typing into cells: {"Goals": {"G5": "amber "}}.

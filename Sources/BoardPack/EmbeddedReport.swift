@@ -1,0 +1,26 @@
+import Foundation
+import ReportModel
+import XLSXWriter
+
+/// The report's JSON kept in a hidden sheet of the board pack, so that `boardpack import` can
+/// restore what the printed sheets do not show (ids, agency aliases, targets, sources...).
+/// The visible cells stay the truth for what people edit: see `BoardPackImporter`.
+enum EmbeddedReport {
+    static let sheetName = "_report"
+    /// Below Excel's 32,767-character cell limit.
+    static let chunk = 30_000
+
+    static func write(_ report: Report, into workbook: Workbook) throws {
+        let json = String(decoding: try ReportCoding.encode(report), as: UTF8.self)
+        let sheet = try workbook.addWorksheet(named: sheetName)
+        var row = 0
+        var rest = Substring(json)
+        while !rest.isEmpty {
+            try sheet.write(String(rest.prefix(chunk)), row: row, col: 0)
+            rest = rest.dropFirst(chunk)
+            row += 1
+        }
+        sheet.protectWithoutPassword()
+        sheet.hide()
+    }
+}

@@ -1,0 +1,75 @@
+import BoardPack
+import Foundation
+import ReportModel
+import TestSupport
+import Testing
+import XLSXReader
+
+/// Board packs read back into reports: untouched, re-saved by LibreOffice, and edited.
+@Suite(.serialized) struct ImportTests {
+    static let examples = LibreOfficeTests.examples
+
+    func exported(_ name: String) throws -> (Report, URL) {
+        let report = try ReportCoding.load(contentsOf: repositoryRoot.appendingPathComponent("examples/\(name).json"))
+        let file = try temporaryFolder("import").appendingPathComponent("\(name).xlsx")
+        try BoardPackExporter(report: report).write(to: file)
+        return (report, file)
+    }
+
+    @Test(arguments: examples)
+    func exportThenImportGivesTheSameReport(_ name: String) throws {
+        let (report, file) = try exported(name)
+        #expect(try BoardPackImporter().read(fileAt: file) == report)
+    }
+
+    @Test(arguments: examples)
+    func aPackResavedByLibreOfficeImportsTheSame(_ name: String) throws {
+        let (report, file) = try exported(name)
+        let folder = try temporaryFolder("import-resaved")
+        try LibreOffice.convert(file, to: "xlsx:Calc MS Excel 2007 XML", into: folder)
+        #expect(try BoardPackImporter().read(fileAt: folder.appendingPathComponent(file.lastPathComponent)) == report)
+    }
+
+    @Test func touchUpsInTheSheetsAreReadBack() throws {
+        let (report, file) = try exported("kent-medway-2012-13-end-of-year")
+        let sheet = try XLSXInspector(file.path).sheet("2.1 Accommodation")
+        let goalRow = try #require(sheet.rows.first { $0.value["A"]?.text.hasPrefix("Ensure offenders are prioritised") == true }?.key)
+        let measureRow = try #require(sheet.rows.first { $0.value["A"]?.text == "% of statutory offenders in accommodation at termination" }?.key)
+        let edited = file.deletingLastPathComponent().appendingPathComponent("edited.xlsx")
+        try ReturnsFixture.openpyxl(file, to: edited, [
+            ["set", "2.1 Accommodation", "C\(goalRow)", "Red"],
+            ["set", "2.1 Accommodation", "D\(goalRow)", "Protocol not yet signed.\n\nBack to the board in October."],
+            ["set", "2.1 Accommodation", "C\(measureRow)", 0.85, "0%"],
+        ])
+        let imported = try BoardPackImporter().read(fileAt: edited)
+        let goal = try #require(imported.goal("ACC-2"))
+        #expect(goal.status == "Red")
+        #expect(goal.update == ["Protocol not yet signed.", "Back to the board in October."])
+        #expect(imported.measure("ACC-M1")?.1.values.last??.text == "85%")
+        // Everything not edited is as it was.
+        var expected = report
+        expected.themes[0].goals[1].status = "Red"
+        expected.themes[0].goals[1].update = goal.update
+        expected.themes[0].measures[0].values[1] = imported.measure("ACC-M1")?.1.values[1]
+        #expect(imported == expected)
+    }
+
+    @Test func aStatusTypedWrongIsReportedWithItsPlace() throws {
+        let (_, file) = try exported("kent-medway-2012-13-end-of-year")
+        let sheet = try XLSXInspector(file.path).sheet("2.4 Mental and Physical Health")
+        let row = try #require(sheet.rows.first { $0.value["A"]?.text.hasPrefix("Increase level of GP") == true }?.key)
+        let edited = file.deletingLastPathComponent().appendingPathComponent("typo.xlsx")
+        try ReturnsFixture.openpyxl(file, to: edited, [["set", "2.4 Mental and Physical Health", "C\(row)", "Amberish"]])
+        #expect(throws: ReportProblems.self) { try BoardPackImporter().read(fileAt: edited) }
+        do { _ = try BoardPackImporter().read(fileAt: edited) } catch let e as ReportProblems {
+            #expect(e.description == #"typo.xlsx: themes[3].goals[0].status: "Amberish" is not a status of this report (Red, Green)"#)
+        }
+    }
+
+    @Test func aWorkbookThatIsNoBoardPackIsRefused() throws {
+        let fixture = try ReturnsFixture()
+        #expect(throws: XLSXError(file: "blank-jppb.xlsx", message: "is not a board pack exported by boardpack (it has no _report sheet)")) {
+            try BoardPackImporter().read(fileAt: try fixture.blank("jppb"))
+        }
+    }
+}
