@@ -2,7 +2,8 @@
 """Writes a synthetic report JSON: THEMES themes, GOALS goals in all, each theme with
 headline measures over four periods, goal updates of a few paragraphs, Red/Amber/Green statuses.
 
-Usage: synthetic_report.py GOALS THEMES > report.json
+Usage: synthetic_report.py GOALS THEMES [AGENCIES [MEASURES_PER_THEME]] > report.json
+Goals are led by the agencies in turn, so every agency leads some.
 """
 import json
 import random
@@ -10,6 +11,8 @@ import sys
 
 goals_total = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
 theme_count = int(sys.argv[2]) if len(sys.argv) > 2 else 20
+agency_count = int(sys.argv[3]) if len(sys.argv) > 3 else 30
+measures_per_theme = int(sys.argv[4]) if len(sys.argv) > 4 else 6
 rng = random.Random(2013)
 words = ("offenders accommodation probation partnership housing employment treatment protocol "
          "review services agency board quarterly progress delivery referrals pathway cohort").split()
@@ -19,13 +22,13 @@ def sentence(n):
     return " ".join(rng.choice(words) for _ in range(n)).capitalize() + "."
 
 
-agencies = [{"id": f"agency-{i}", "name": f"Agency {i}", "aliases": [f"Agency no. {i}"]} for i in range(30)]
+agencies = [{"id": f"agency-{i}", "name": f"Agency {i}", "aliases": [f"Agency no. {i}"]} for i in range(agency_count)]
 periods = ["2010-11", "2011-12", "2012-13", "2013-14 Q2"]
 themes = []
 per_theme = goals_total // theme_count
 for t in range(theme_count):
     measures = []
-    for m in range(6):
+    for m in range(measures_per_theme):
         kind = m % 3
         values = []
         for _ in periods:
@@ -35,7 +38,7 @@ for t in range(theme_count):
                 values.append(f"{rng.randint(100, 20000):,}")
             else:
                 values.append(rng.choice(["tbc", "Approx. 97%", "2.71"]))
-        measures.append({"id": f"T{t}-M{m}", "name": sentence(8), "supplier": f"agency-{m}",
+        measures.append({"id": f"T{t}-M{m}", "name": sentence(8), "supplier": f"agency-{(t * measures_per_theme + m) % agency_count}",
                          "better": "higher-is-better", "values": values})
     goals = []
     count = per_theme + (goals_total % theme_count if t == theme_count - 1 else 0)
@@ -43,7 +46,7 @@ for t in range(theme_count):
         goals.append({
             "id": f"T{t}-G{g}",
             "text": sentence(rng.randint(8, 25)),
-            "leads": [f"agency-{rng.randrange(30)}"],
+            "leads": [f"agency-{(t * per_theme + g) % agency_count}"],
             "status": rng.choice(["Red", "Amber", "Green"]),
             "update": [" ".join(sentence(rng.randint(8, 20)) for _ in range(rng.randint(1, 4)))
                        for _ in range(rng.randint(1, 3))],

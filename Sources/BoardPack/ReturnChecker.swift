@@ -38,19 +38,39 @@ public struct CheckedReturn: Sendable {
 /// Reads a filled-in return and checks it against the report, tolerating what people do
 /// (case and spaces in statuses, initials, sorted or moved rows, blank rows, extra columns,
 /// numbers typed as text) and refusing what cannot be trusted.
-public struct ReturnChecker {
+public struct ReturnChecker: Sendable {
     public let report: Report
     /// The period being collected; the report's own by default.
     public let period: String
     private let directory: AgencyDirectory
+    /// What each agency was asked for, worked out once for all the returns checked.
+    private let scopes: [String: ReturnScope]
+    private let goalIDs: Set<String>
 
     public init(report: Report, period: String? = nil) {
         self.report = report
         self.period = period ?? report.period.label
         self.directory = report.agencyDirectory
+        self.scopes = Dictionary(ReturnScope.all(in: report).map { ($0.agency.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.goalIDs = Set(report.themes.flatMap(\.allGoals).map { $0.id.lowercased() })
     }
 
     /// Checks the file at `url`; problems are collected, never thrown.
+    /// Checks many files, on every core; the results come back in the order given.
+    public func check(filesAt urls: [URL], progress: (@Sendable (Int) -> Void)? = nil) -> [CheckedReturn] {
+        let results = UnsafeMutableBufferPointer<CheckedReturn?>.allocate(capacity: urls.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let counter = Counter()
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: urls.count) { i in
+            // Each iteration writes only its own slot.
+            slots[i] = check(fileAt: urls[i])
+            progress?(counter.increment())
+        }
+        return results.map { $0! }
+    }
+
     public func check(fileAt url: URL) -> CheckedReturn {
         let name = url.lastPathComponent
         guard let bytes = try? [UInt8](Data(contentsOf: url)) else {
@@ -100,7 +120,10 @@ public struct ReturnChecker {
             problem(&result, nil, nil, "is a return for \"\(agencyID)\", which is not an agency of this report")
             return
         }
-        let scope = ReturnScope(agency: agency, in: report, directory: directory)
+        guard let scope = scopes[agency.id] else {
+            problem(&result, nil, nil, "is a return for \(agency.name), which leads no goal and supplies no figure in this report")
+            return
+        }
         if let fingerprint = details[ReturnLayout.Key.fingerprint], fingerprint != scope.fingerprint {
             problem(&result, nil, nil, "was made when \(agency.name)'s goals or measures were different; send a new return (boardpack returns --agency \(agency.id))")
             return
@@ -176,7 +199,7 @@ public struct ReturnChecker {
                 continue
             }
             guard let goal = owned[idText.lowercased()] else {
-                let exists = report.themes.flatMap(\.allGoals).contains { $0.id.lowercased() == idText.lowercased() }
+                let exists = goalIDs.contains(idText.lowercased())
                 problem(&result, sheet, ref(H.goalID), exists
                     ? "goal \(idText) is not led by \(scope.agency.name)"
                     : "\"\(idText)\" is not a goal of this report")
@@ -265,5 +288,18 @@ public struct ReturnChecker {
             guard value != nil || note != nil else { continue }
             result.measures.append(MeasureAnswer(measureID: measure.id, value: value, note: note, cells: [ref(H.value), ref(H.note)]))
         }
+    }
+}
+
+/// A thread-safe count, for progress across concurrent checks.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
     }
 }

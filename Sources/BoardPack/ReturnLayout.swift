@@ -63,20 +63,10 @@ public struct ReturnScope: Sendable {
     public let goals: [GoalItem]
     public let measures: [MeasureItem]
 
-    /// Rated goals only: a goal with sub-goals is answered through its sub-goals, and goals a
-    /// plan refresh merely proposes are not yet tracked.
-    public init(agency: Agency, in report: Report, directory: AgencyDirectory) {
+    init(agency: Agency, goals: [GoalItem], measures: [MeasureItem]) {
         self.agency = agency
-        func owns(_ references: [String]) -> Bool {
-            references.contains { AgencyDirectory.isAll($0) || directory.agency($0)?.id == agency.id }
-        }
-        goals = report.themes.flatMap { theme in
-            theme.goals.filter { $0.proposal?.action != .new }.flatMap(\.countedGoals)
-                .filter { owns($0.leads) }.map { GoalItem(theme: theme, goal: $0) }
-        }
-        measures = report.themes.flatMap { theme in
-            theme.measures.filter { $0.supplier.map { owns([$0]) } ?? false }.map { MeasureItem(theme: theme, measure: $0) }
-        }
+        self.goals = goals
+        self.measures = measures
     }
 
     public var isEmpty: Bool { goals.isEmpty && measures.isEmpty }
@@ -89,10 +79,55 @@ public struct ReturnScope: Sendable {
         return SHA256.hex(Array(lines.joined(separator: "\n").utf8))
     }
 
-    /// Every agency that is asked for something, in the report's order.
+    /// Every agency that is asked for something, in the report's order, each with its goals
+    /// and measures in the report's order.
+    ///
+    /// Rated goals only: a goal with sub-goals is answered through its sub-goals, and goals a
+    /// plan refresh merely proposes are not yet tracked. One pass over the report, so that a
+    /// thousand agencies cost little more than one.
     public static func all(in report: Report) -> [ReturnScope] {
         let directory = report.agencyDirectory
-        return report.agencies.map { ReturnScope(agency: $0, in: report, directory: directory) }.filter { !$0.isEmpty }
+        var goals: [String: [(Int, GoalItem)]] = [:]
+        var sharedGoals: [(Int, GoalItem)] = []  // led by "All"
+        var measures: [String: [MeasureItem]] = [:]
+        var order = 0
+        for theme in report.themes {
+            for goal in theme.goals.filter({ $0.proposal?.action != .new }).flatMap(\.countedGoals) {
+                order += 1
+                let item = GoalItem(theme: theme, goal: goal)
+                if goal.leads.contains(where: AgencyDirectory.isAll) {
+                    sharedGoals.append((order, item))
+                    continue
+                }
+                var owners: [String] = []
+                for lead in goal.leads {
+                    if let id = directory.agency(lead)?.id, !owners.contains(id) { owners.append(id) }
+                }
+                for id in owners { goals[id, default: []].append((order, item)) }
+            }
+            for measure in theme.measures {
+                if let id = measure.supplier.flatMap({ directory.agency($0)?.id }) {
+                    measures[id, default: []].append(MeasureItem(theme: theme, measure: measure))
+                }
+            }
+        }
+        return report.agencies.map { agency in
+            // The agency's own goals and the shared ones, each list already in report order.
+            let own = goals[agency.id] ?? []
+            var merged: [GoalItem] = []
+            merged.reserveCapacity(own.count + sharedGoals.count)
+            var i = 0, j = 0
+            while i < own.count || j < sharedGoals.count {
+                if j == sharedGoals.count || (i < own.count && own[i].0 < sharedGoals[j].0) {
+                    merged.append(own[i].1)
+                    i += 1
+                } else {
+                    merged.append(sharedGoals[j].1)
+                    j += 1
+                }
+            }
+            return ReturnScope(agency: agency, goals: merged, measures: measures[agency.id] ?? [])
+        }.filter { !$0.isEmpty }
     }
 
     /// A file name made from the agency's name: "Integrated Youth Services (KCC)" →

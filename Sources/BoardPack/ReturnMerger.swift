@@ -76,13 +76,14 @@ public struct ReturnMerger {
         let accepted = order.compactMap { chosen[$0] }
         summary.returnsAccepted = accepted.count
         summary.accepted = accepted.map(\.file)
-        summary.agenciesMissing = ReturnScope.all(in: report).map(\.agency).filter { chosen[$0.id] == nil }.map(\.name)
+        let scopes = ReturnScope.all(in: report)
+        summary.agenciesMissing = scopes.map(\.agency).filter { chosen[$0.id] == nil }.map(\.name)
 
         var merged = report
         merged.period.label = period
         let answersByGoal = Dictionary(grouping: accepted.flatMap { r in r.goals.map { (r, $0) } }, by: { $0.1.goalID })
         let answersByMeasure = Dictionary(grouping: accepted.flatMap { r in r.measures.map { (r, $0) } }, by: { $0.1.measureID })
-        let asked = Set(ReturnScope.all(in: report).flatMap { $0.goals.map(\.goal.id) })
+        let asked = Set(scopes.flatMap { $0.goals.map(\.goal.id) })
 
         for t in merged.themes.indices {
             merged.themes[t].goals = merged.themes[t].goals.map { goal in

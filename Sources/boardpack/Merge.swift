@@ -38,10 +38,7 @@ struct MergeCommand: ParsableCommand {
             let loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
             let checker = ReturnChecker(report: loaded, period: period)
             let progress = Progress(total: returns.count)
-            let checked = returns.enumerated().map { i, file in
-                progress.show(i + 1, file)
-                return checker.check(fileAt: URL(fileURLWithPath: file))
-            }
+            let checked = checker.check(filesAt: returns.map { URL(fileURLWithPath: $0) }) { progress.show($0) }
             progress.finish()
             let (merged, summary) = ReturnMerger(report: loaded, period: period, replace: replace).merge(checked)
             try AtomicFile.write(try ReportCoding.encode(merged), to: URL(fileURLWithPath: output))
@@ -58,14 +55,14 @@ struct MergeCommand: ParsableCommand {
     }
 }
 
-/// "[3/40] jppb.xlsx" on standard error when it is a terminal; nothing when piped.
-struct Progress {
+/// "checked 3 of 40 returns" on standard error when it is a terminal; nothing when piped.
+struct Progress: Sendable {
     let total: Int
     let enabled = isatty(2) == 1
 
-    func show(_ n: Int, _ file: String) {
+    func show(_ n: Int) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K[\(n)/\(total)] \(URL(fileURLWithPath: file).lastPathComponent)".utf8))
+        FileHandle.standardError.write(Data("\r\u{1B}[Kchecked \(n) of \(total) returns".utf8))
     }
 
     func finish() {
