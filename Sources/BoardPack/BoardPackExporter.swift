@@ -43,6 +43,8 @@ public struct BoardPackExporter {
         var summary: String
         var statistics: [String]
         var themes: [String]
+        /// The plan-refresh sheet, when the report proposes anything.
+        var planRefresh: String?
 
         var contents: [(name: String, description: String)] = []
     }
@@ -55,7 +57,8 @@ public struct BoardPackExporter {
         let summary = namer.name(for: style.labels.summary)
         let statistics = report.statistics.map { namer.name(for: $0.shortName ?? $0.heading) }
         let themes = report.themes.map { namer.name(for: $0.shortName ?? $0.heading) }
-        return SheetPlan(cover: cover, summary: summary, statistics: statistics, themes: themes)
+        let planRefresh = PlanRefreshSheet.applies(to: report) ? namer.name(for: style.labels.planRefresh) : nil
+        return SheetPlan(cover: cover, summary: summary, statistics: statistics, themes: themes, planRefresh: planRefresh)
     }
 
     private func build(_ workbook: Workbook) throws {
@@ -82,6 +85,10 @@ public struct BoardPackExporter {
         for (theme, name) in zip(report.themes, names.themes) {
             let sheet = try workbook.addWorksheet(named: name)
             try ThemeSheet(theme: theme, report: report, agencies: agencies, palette: palette).write(sheet, page: page)
+        }
+        if let name = names.planRefresh {
+            let sheet = try workbook.addWorksheet(named: name)
+            try PlanRefreshSheet(report: report, agencies: agencies, palette: palette).write(sheet, page: page)
         }
         try EmbeddedReport.write(report, into: workbook)
     }

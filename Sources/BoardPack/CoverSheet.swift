@@ -73,6 +73,7 @@ struct CoverSheet {
             let measures = theme.measures.count
             out.append((name, "\(theme.heading): \(plural(measures, "headline measure")), \(plural(goals, "goal"))"))
         }
+        if let name = names.planRefresh { out.append((name, "Proposals for each goal and measure, and new goals and themes")) }
         return out
     }
 }

@@ -103,6 +103,9 @@ public struct ReturnTemplate {
             try sheet.write(status.description, row: row, col: 1, format: palette.text)
             row += 1
         }
+        var setup = PageSettings(report: report, style: style).setup(repeating: nil)
+        setup.landscape = false
+        try sheet.setUpPrinting(setup)
         sheet.protectWithoutPassword()
     }
 

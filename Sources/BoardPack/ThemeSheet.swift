@@ -2,7 +2,8 @@ import ReportModel
 import XLSXWriter
 
 /// One theme: its headline measures, its goals with status and update, the status key, the lead
-/// agency representatives, comments, and any plan-refresh proposals.
+/// agency representatives and comments. Plan-refresh proposals have a sheet of their own
+/// (`PlanRefreshSheet`), so the goals header repeated on printed pages never heads another table.
 struct ThemeSheet {
     let theme: Theme
     let report: Report
@@ -42,8 +43,7 @@ struct ThemeSheet {
         let (next, goalsHeader) = try goals(sheet, from: row)
         row = try key(sheet, from: next + 1)
         row = try representatives(sheet, from: row + 1)
-        row = try comments(sheet, from: row + 1)
-        _ = try proposals(sheet, from: row + 1)
+        _ = try comments(sheet, from: row + 1)
 
         sheet.freezePanes(row: 2)
         try sheet.setUpPrinting(page.setup(repeating: goalsHeader.map { $0...$0 }))
@@ -149,7 +149,7 @@ struct ThemeSheet {
         return next
     }
 
-    // MARK: - Key, representatives, comments, proposals
+    // MARK: - Key, representatives, comments
 
     private func key(_ sheet: Worksheet, from start: Int) throws -> Int {
         var row = start
@@ -186,43 +186,6 @@ struct ThemeSheet {
             return row + 1
         }
         return try paragraphs(theme.comments, sheet, from: row)
-    }
-
-    private func proposals(_ sheet: Worksheet, from start: Int) throws -> Int {
-        let goals = theme.allGoals.filter { $0.proposal != nil }
-        let measures = theme.measures.filter { $0.proposal != nil }
-        guard theme.proposal != nil || !goals.isEmpty || !measures.isEmpty else { return start - 1 }
-        var row = start
-        try sheet.write(labels.planRefresh, row: row, col: 0, format: palette.heading)
-        row += 1
-        if let proposal = theme.proposal {
-            let text = [proposal.action.label + " " + labels.theme.lowercased(), proposal.note].compactMap { $0 }
-            try sheet.merge(rows: row...row, cols: 0...lastCol, text: text.joined(separator: ": "), format: palette.note)
-            row += 1
-        }
-        for (col, text) in [labels.goal, labels.leadAgency, labels.proposal, labels.proposedWording].enumerated() {
-            try sheet.write(text, row: row, col: col, format: palette.header)
-        }
-        row += 1
-        for measure in measures {
-            try proposalRow("\(labels.headlineMeasure): \(measure.name)", leads: measure.supplier.map { [$0] } ?? [], measure.proposal!, sheet, row)
-            row += 1
-        }
-        for goal in goals {
-            try proposalRow(goal.text, leads: goal.leads, goal.proposal!, sheet, row)
-            row += 1
-        }
-        return row
-    }
-
-    private func proposalRow(_ text: String, leads: [String], _ proposal: Proposal, _ sheet: Worksheet, _ row: Int) throws {
-        let leadNames = leads.map(agencies.displayName(ofLead:)).joined(separator: " / ")
-        let wording = [proposal.wording, proposal.note].compactMap { $0 }.joined(separator: "\n\n")
-        try sheet.write(text, row: row, col: 0, format: palette.text)
-        try sheet.write(leadNames, row: row, col: 1, format: palette.text)
-        try sheet.write(proposal.action.label, row: row, col: 2, format: palette.text.with { $0.bold = true })
-        try sheet.write(wording, row: row, col: 3, format: palette.text)
-        try fit(sheet, row: row, [(text, 0), (leadNames, 1), (proposal.action.label, 2), (wording, 3)])
     }
 
     /// Paragraphs in a merged A–D range, each sized to its text.
