@@ -2,6 +2,11 @@ import Foundation
 import ReportModel
 
 extension Style {
+    /// The style file at `path`, or the standard style when no path is given.
+    public static func load(optionalPath path: String?) throws -> Style {
+        try path.map { try load(contentsOf: URL(fileURLWithPath: $0)) } ?? .standard
+    }
+
     /// Reads a style file, taking every setting it leaves out from `standard`.
     /// - Throws: `ReportProblems` naming the file and the setting, e.g. an unknown
     ///   `colours.headerFil` or a colour that is not `#RRGGBB`.

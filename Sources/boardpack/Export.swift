@@ -24,7 +24,7 @@ struct Export: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
-            let chosenStyle = try style.map { try Style.load(contentsOf: URL(fileURLWithPath: $0)) } ?? .standard
+            let chosenStyle = try Style.load(optionalPath: style)
             try BoardPackExporter(report: loaded, style: chosenStyle).write(to: URL(fileURLWithPath: output))
             print("Wrote \(output)")
         }

@@ -20,7 +20,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let chosen = try style.map { try Style.load(contentsOf: URL(fileURLWithPath: $0)) } ?? .standard
+            let chosen = try Style.load(optionalPath: style)
             let report = try BoardPackImporter(style: chosen).read(fileAt: URL(fileURLWithPath: file))
             try AtomicFile.write(try ReportCoding.encode(report), to: URL(fileURLWithPath: output))
             print("Wrote \(output)")
