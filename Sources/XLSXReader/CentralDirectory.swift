@@ -7,34 +7,43 @@ enum CentralDirectory {
     static let centralSignature: UInt32 = 0x0201_4B50
     static let localSignature: UInt32 = 0x0403_4B50
 
-    static func read(_ b: [UInt8], limits: ZipLimits) throws -> [ZipEntry] {
-        let r = ByteReader(b)
-        guard b.count >= 22 else { throw b.starts(with: [0x50, 0x4B]) ? ZipError.truncated("shorter than any ZIP archive") : ZipError.notZip }
-        let eocd = try findEOCD(r)
-        var count = Int(try r.u16(eocd + 10))
-        var cdSize = Int(try r.u32(eocd + 12))
-        var cdOffset = Int(try r.u32(eocd + 16))
+    static func read(_ source: ZipSource, limits: ZipLimits) throws -> [ZipEntry] {
+        let size = source.size
+        guard size >= 22 else {
+            let start = try source.read(at: 0, count: min(size, 2))
+            throw start == [0x50, 0x4B] ? ZipError.truncated("shorter than any ZIP archive") : ZipError.notZip
+        }
+        // The end record is in the last 64 KiB (its comment is at most 65,535 bytes), with the
+        // ZIP64 locator just before it.
+        let tailStart = max(0, size - 22 - 0xFFFF - 20)
+        let tail = ByteReader(try source.read(at: tailStart, count: size - tailStart))
+        let eocd = try findEOCD(tail, fileStartsWithLocalHeader: try source.read(at: 0, count: 4) == [0x50, 0x4B, 0x03, 0x04])
+        var count = Int(try tail.u16(eocd + 10))
+        var cdSize = Int(try tail.u32(eocd + 12))
+        var cdOffset = Int(try tail.u32(eocd + 16))
 
-        // ZIP64: the locator sits just before the classic record.
-        if eocd >= 20, try r.u32(eocd - 20) == zip64LocatorSignature {
-            let recordOffset = try r.offset(try r.u64(eocd - 12))
-            guard try r.u32(recordOffset) == zip64EOCDSignature else { throw ZipError.corrupt("bad ZIP64 end record") }
-            count = try r.offset(try r.u64(recordOffset + 32))
-            cdSize = try r.offset(try r.u64(recordOffset + 40))
-            cdOffset = try r.offset(try r.u64(recordOffset + 48))
+        if eocd >= 20, try tail.u32(eocd - 20) == zip64LocatorSignature {
+            let recordOffset = try tail.offset(try tail.u64(eocd - 12))
+            let record = ByteReader(try source.read(at: recordOffset, count: 56))
+            guard try record.u32(0) == zip64EOCDSignature else { throw ZipError.corrupt("bad ZIP64 end record") }
+            count = try record.offset(try record.u64(32))
+            cdSize = try record.offset(try record.u64(40))
+            cdOffset = try record.offset(try record.u64(48))
         }
         guard count <= limits.maxEntries else { throw ZipError.tooManyEntries(count, limit: limits.maxEntries) }
-        guard cdOffset <= b.count, cdSize <= b.count - cdOffset else {
+        guard cdOffset <= size, cdSize <= size - cdOffset else {
             throw ZipError.truncated("the central directory runs past the end of the file")
         }
         // Each central header is at least 46 bytes: a count that cannot fit is a lie.
         guard count * 46 <= cdSize else { throw ZipError.truncated("the central directory is shorter than its entry count") }
 
+        // The directory is read whole: its size is checked against the file's, and it is small.
+        let r = ByteReader(try source.read(at: cdOffset, count: cdSize))
         var entries: [ZipEntry] = []
         entries.reserveCapacity(count)
-        var p = cdOffset
+        var p = 0
         for _ in 0..<count {
-            guard try r.u32(p) == centralSignature else { throw ZipError.corrupt("bad central directory entry at byte \(p)") }
+            guard try r.u32(p) == centralSignature else { throw ZipError.corrupt("bad central directory entry at byte \(cdOffset + p)") }
             let flags = try r.u16(p + 8)
             let method = try r.u16(p + 10)
             let crc = try r.u32(p + 16)
@@ -73,7 +82,7 @@ enum CentralDirectory {
 
     /// The classic end record: the last signature whose comment ends exactly at the end of the
     /// file (a comment may itself contain the signature bytes), else the last one that fits.
-    private static func findEOCD(_ r: ByteReader) throws -> Int {
+    private static func findEOCD(_ r: ByteReader, fileStartsWithLocalHeader: Bool) throws -> Int {
         let b = r.bytes
         let lowest = max(0, b.count - 22 - 0xFFFF)
         var fallback: Int?
@@ -87,35 +96,34 @@ enum CentralDirectory {
             i -= 1
         }
         if let fallback { return fallback }
-        throw b.starts(with: [0x50, 0x4B, 0x03, 0x04])
-            ? ZipError.truncated("no end of central directory") : ZipError.notZip
+        throw fileStartsWithLocalHeader ? ZipError.truncated("no end of central directory") : ZipError.notZip
     }
 
     /// Checks the local header agrees with the central directory; returns where the data starts.
-    static func checkLocalHeader(of entry: ZipEntry, in b: [UInt8]) throws -> Int {
-        let r = ByteReader(b)
+    static func checkLocalHeader(of entry: ZipEntry, in source: ZipSource) throws -> Int {
         let p = entry.localHeaderOffset
-        guard try r.u32(p) == localSignature else {
+        let fixed = ByteReader(try source.read(at: p, count: 30))
+        guard try fixed.u32(0) == localSignature else {
             throw ZipError.localHeaderMismatch(entry: entry.name, field: "position (no local header there)")
         }
-        guard try r.u16(p + 8) == entry.method else { throw ZipError.localHeaderMismatch(entry: entry.name, field: "compression method") }
-        let flags = try r.u16(p + 6)
+        guard try fixed.u16(8) == entry.method else { throw ZipError.localHeaderMismatch(entry: entry.name, field: "compression method") }
+        let flags = try fixed.u16(6)
         if flags & 0x0041 != 0 { throw ZipError.encrypted(entry: entry.name) }
-        let nameLength = Int(try r.u16(p + 26))
-        let extraLength = Int(try r.u16(p + 28))
-        let name = String(decoding: try r.slice(p + 30, nameLength), as: UTF8.self).replacingOccurrences(of: "\\", with: "/")
+        let nameLength = Int(try fixed.u16(26))
+        let extraLength = Int(try fixed.u16(28))
+        let name = String(decoding: try source.read(at: p + 30, count: nameLength), as: UTF8.self).replacingOccurrences(of: "\\", with: "/")
         guard name == entry.name else { throw ZipError.localHeaderMismatch(entry: entry.name, field: "name") }
         // Without a data descriptor the local sizes and CRC must match too.
         if flags & 0x0008 == 0 {
-            let crc = try r.u32(p + 14)
-            let compressed = try r.u32(p + 18)
+            let crc = try fixed.u32(14)
+            let compressed = try fixed.u32(18)
             guard crc == entry.crc32 else { throw ZipError.localHeaderMismatch(entry: entry.name, field: "CRC-32") }
             guard compressed == 0xFFFF_FFFF || Int(compressed) == entry.compressedSize else {
                 throw ZipError.localHeaderMismatch(entry: entry.name, field: "compressed size")
             }
         }
         let data = p + 30 + nameLength + extraLength
-        guard data <= b.count, entry.compressedSize <= b.count - data else {
+        guard data <= source.size, entry.compressedSize <= source.size - data else {
             throw ZipError.truncated("\(entry.name) runs past the end of the file")
         }
         return data

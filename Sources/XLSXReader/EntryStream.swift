@@ -39,11 +39,7 @@ public final class EntryStream {
         if entry.method == 0 {
             n = min(Self.chunkSize, entry.compressedSize - consumed)
             if n > 0 {
-                out.withUnsafeMutableBufferPointer { dst in
-                    archive.bytes.withUnsafeBufferPointer { src in
-                        dst.baseAddress!.update(from: src.baseAddress! + entry.dataOffset + consumed, count: n)
-                    }
-                }
+                out = try archive.source.read(at: entry.dataOffset + consumed, count: n)
                 consumed += n
             }
         } else {
@@ -59,7 +55,9 @@ public final class EntryStream {
         if archive.inflatedTotal > archive.limits.maxTotalUncompressed {
             throw ZipError.tooLarge(limit: archive.limits.maxTotalUncompressed)
         }
-        if produced > archive.limits.ratioThreshold && produced / max(consumed, 1) > archive.limits.maxRatio {
+        // Compressed bytes zlib has actually taken, not those read ahead into `input`.
+        let taken = consumed - (input.count - inputUsed)
+        if produced > archive.limits.ratioThreshold && produced / max(taken, 1) > archive.limits.maxRatio {
             throw ZipError.suspiciousRatio(entry: entry.name, ratio: archive.limits.maxRatio)
         }
         if produced > entry.uncompressedSize {
@@ -69,23 +67,33 @@ public final class EntryStream {
         return out
     }
 
+    /// Compressed bytes read from the source but not yet taken by zlib.
+    private var input: [UInt8] = []
+    private var inputUsed = 0
+
     /// Inflates until some output appears or the stream ends; 0 means the end.
     private func inflateChunk(into out: inout [UInt8]) throws -> Int {
         if streamEnded { return 0 }
         while true {
-            let available = entry.compressedSize - consumed
-            let (status, used, made) = archive.bytes.withUnsafeBufferPointer { src in
+            if inputUsed == input.count {
+                // Compressed data is read a chunk at a time too: memory never holds the entry.
+                let wanted = min(Self.chunkSize, entry.compressedSize - consumed)
+                input = try archive.source.read(at: entry.dataOffset + consumed, count: wanted)
+                inputUsed = 0
+                consumed += wanted
+            }
+            let offered = input.count - inputUsed
+            let (status, used, made) = input.withUnsafeMutableBufferPointer { src in
                 out.withUnsafeMutableBufferPointer { dst -> (Int32, Int, Int) in
-                    let offered = UInt32(min(available, Int(UInt32.max)))
-                    stream.next_in = UnsafeMutablePointer(mutating: src.baseAddress! + entry.dataOffset + consumed)
-                    stream.avail_in = offered
+                    stream.next_in = src.baseAddress.map { $0 + inputUsed }
+                    stream.avail_in = UInt32(offered)
                     stream.next_out = dst.baseAddress
                     stream.avail_out = UInt32(dst.count)
                     let status = inflate(&stream, Z_NO_FLUSH)
-                    return (status, Int(offered - stream.avail_in), dst.count - Int(stream.avail_out))
+                    return (status, offered - Int(stream.avail_in), dst.count - Int(stream.avail_out))
                 }
             }
-            consumed += used
+            inputUsed += used
             switch status {
             case Z_STREAM_END:
                 streamEnded = true

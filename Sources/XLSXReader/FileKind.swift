@@ -1,6 +1,19 @@
 /// Recognises what a file is from its first bytes, so that a workbook in the wrong format is
 /// refused with a sentence the sender can act on instead of "not a ZIP archive".
 enum FileKind {
+    /// The sentence refusing the source, or nil when it may be an .xlsx (a ZIP archive).
+    static func refusal(_ source: ZipSource) throws -> String? {
+        let head = try source.read(at: 0, count: min(source.size, 4096))
+        if head.starts(with: ole2) {
+            // The EncryptedPackage stream's name is in the OLE2 directory, which may sit anywhere:
+            // look through the file, but no further than a sane size.
+            return refusal(try source.read(at: 0, count: min(source.size, 64 << 20)))
+        }
+        return refusal(head)
+    }
+
+    private static let ole2: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
     /// The sentence refusing `bytes`, or nil when they may be an .xlsx (a ZIP archive).
     static func refusal(_ bytes: [UInt8]) -> String? {
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return nil }

@@ -15,22 +15,29 @@ public final class XLSXFile {
 
     /// Opens the workbook at `url`; `name` is used in messages (the file name by default).
     /// - Throws: `XLSXError` with a sentence the sender can act on.
+    /// The file is read piece by piece: memory holds what is being inflated, not the file.
     public convenience init(contentsOf url: URL, name: String? = nil, limits: ZipLimits = .standard) throws {
         let label = name ?? url.lastPathComponent
-        let bytes: [UInt8]
+        let source: FileSource
         do {
-            bytes = [UInt8](try Data(contentsOf: url))
-        } catch {
-            throw XLSXError(file: label, message: "cannot be read (\((error as NSError).localizedDescription))")
+            source = try FileSource(path: url.path)
+        } catch let error as POSIXError {
+            throw XLSXError(file: label, message: "cannot be read (\(String(cString: strerror(error.code.rawValue))))")
         }
-        try self.init(bytes: bytes, name: label, limits: limits)
+        try self.init(source: source, name: label, limits: limits)
     }
 
-    public init(bytes: [UInt8], name: String, limits: ZipLimits = .standard) throws {
+    public convenience init(bytes: [UInt8], name: String, limits: ZipLimits = .standard) throws {
+        try self.init(source: MemorySource(bytes), name: name, limits: limits)
+    }
+
+    public init(source: ZipSource, name: String, limits: ZipLimits = .standard) throws {
         file = name
-        if let refusal = FileKind.refusal(bytes) { throw XLSXError(file: name, message: refusal) }
+        let refusal: String?
+        do { refusal = try FileKind.refusal(source) } catch { throw XLSXError(file: name, message: "\(error)") }
+        if let refusal { throw XLSXError(file: name, message: refusal) }
         let archive: ZipArchive
-        do { archive = try ZipArchive(bytes: bytes, limits: limits) } catch let error as ZipError {
+        do { archive = try ZipArchive(source: source, limits: limits) } catch let error as ZipError {
             throw XLSXError(file: name, message: error.description)
         }
         if FileKind.isOpenDocument(archive) {

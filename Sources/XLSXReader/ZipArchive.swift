@@ -32,7 +32,7 @@ public struct ZipEntry: Sendable {
 /// overlapping or duplicate entries and encrypted parts are refused, and inflating stops at the
 /// limits. zlib is used only to inflate.
 public final class ZipArchive {
-    let bytes: [UInt8]
+    let source: ZipSource
     public let entries: [ZipEntry]
     private let index: [String: Int]
     public let limits: ZipLimits
@@ -41,25 +41,30 @@ public final class ZipArchive {
 
     /// Opens an archive held in memory.
     /// - Throws: `ZipError` when the bytes are not a well-formed, unencrypted ZIP archive.
-    public init(bytes: [UInt8], limits: ZipLimits = .standard) throws {
-        self.bytes = bytes
+    public convenience init(bytes: [UInt8], limits: ZipLimits = .standard) throws {
+        try self.init(source: MemorySource(bytes), limits: limits)
+    }
+
+    /// Opens an archive from any source of bytes.
+    public init(source: ZipSource, limits: ZipLimits = .standard) throws {
+        self.source = source
         self.limits = limits
-        var entries = try CentralDirectory.read(bytes, limits: limits)
+        var entries = try CentralDirectory.read(source, limits: limits)
         var index: [String: Int] = [:]
         for (i, entry) in entries.enumerated() {
             let key = Self.key(entry.name)
             if index[key] != nil { throw ZipError.duplicateName(entry.name) }
             index[key] = i
-            entries[i].dataOffset = try CentralDirectory.checkLocalHeader(of: entry, in: bytes)
+            entries[i].dataOffset = try CentralDirectory.checkLocalHeader(of: entry, in: source)
         }
         try CentralDirectory.checkNoOverlap(entries)
         self.entries = entries
         self.index = index
     }
 
-    /// Opens an archive from a file.
+    /// Opens an archive from a file, which is read piece by piece as entries are inflated.
     public convenience init(contentsOf url: URL, limits: ZipLimits = .standard) throws {
-        try self.init(bytes: [UInt8](try Data(contentsOf: url)), limits: limits)
+        try self.init(source: FileSource(path: url.path), limits: limits)
     }
 
     /// The entry with this name, ignoring case and treating `\` as `/`; a leading `/` is ignored.
