@@ -62,15 +62,11 @@ public struct BoardPackImporter {
     private func overlayTheme(_ theme: inout Theme, rows: [Row], report: Report, file: String) throws {
         let labels = style.labels
         if let header = rows.firstIndex(where: { text($0, 0) == labels.headlineMeasure }) {
-            let measureRows = rows[(header + 1)...].prefix { row in !row.cells.isEmpty && rows[header].index + 1 <= row.index }
+            // The table runs on consecutive rows; a sub-heading row holds only its group's name.
             var m = 0
-            var expectedRow = rows[header].index + 1
-            for row in measureRows {
-                guard row.index == expectedRow else { break }
-                expectedRow += 1
-                // A sub-heading row has only its merged text.
-                if row.cells.count == 1 && theme.measures.indices.contains(m) && text(row, 0) == theme.measures[m].group { continue }
-                guard theme.measures.indices.contains(m) else { break }
+            for (offset, row) in rows[(header + 1)...].enumerated() {
+                guard row.index == rows[header].index + 1 + offset, theme.measures.indices.contains(m) else { break }
+                if row.cells.count == 1 && text(row, 0) == theme.measures[m].group { continue }
                 for p in theme.measures[m].values.indices {
                     theme.measures[m].values[p] = figure(cell(row, 1 + p), keeping: theme.measures[m].values[p])
                 }

@@ -60,10 +60,11 @@ public struct ReturnTemplate {
         hidden.hide()
     }
 
-    private var input: CellFormat {
-        Palette(style).text.with {
+    /// An input cell: unlocked on the protected sheet, and shaded so people see where to type.
+    private func input(_ palette: Palette) -> CellFormat {
+        palette.text.with {
             $0.unlocked = true
-            $0.fill = style.rgb(style.colours.significantFill)
+            $0.fill = style.rgb(style.colours.inputFill)
         }
     }
 
@@ -138,11 +139,11 @@ public struct ReturnTemplate {
                 try sheet.writeBlank(row: row, col: 4, format: palette.text)
             }
             try sheet.write(previous, row: row, col: 5, format: palette.text)
-            try sheet.writeBlank(row: row, col: 6, format: input.with { $0.horizontal = .center; $0.bold = true })
-            try sheet.writeBlank(row: row, col: 7, format: input)
+            try sheet.writeBlank(row: row, col: 6, format: input(palette).with { $0.horizontal = .center; $0.bold = true })
+            try sheet.writeBlank(row: row, col: 7, format: input(palette))
             if asksForProposals {
-                try sheet.writeBlank(row: row, col: 8, format: input)
-                try sheet.writeBlank(row: row, col: 9, format: input)
+                try sheet.writeBlank(row: row, col: 8, format: input(palette))
+                try sheet.writeBlank(row: row, col: 9, format: input(palette))
             }
             let height = TextHeight.points(
                 [(goal.text, widths[2]), (previous, widths[5]), (leads, widths[3]), (item.theme.name, widths[1])], fontSize: style.fonts.size)
@@ -195,8 +196,8 @@ public struct ReturnTemplate {
                 let value = item.theme.periods.firstIndex(of: label).flatMap { item.measure.values.indices.contains($0) ? item.measure.values[$0] : nil }
                 try ValueCell.write(value, to: sheet, row: row, col: 3 + i, palette: palette)
             }
-            try sheet.writeBlank(row: row, col: valueCol, format: input.with { $0.horizontal = .right })
-            try sheet.writeBlank(row: row, col: valueCol + 1, format: input)
+            try sheet.writeBlank(row: row, col: valueCol, format: input(palette).with { $0.horizontal = .right })
+            try sheet.writeBlank(row: row, col: valueCol + 1, format: input(palette))
             try sheet.setRow(row, height: TextHeight.points([(item.measure.name, 55), (item.theme.name, 18)], fontSize: style.fonts.size))
             row += 1
         }

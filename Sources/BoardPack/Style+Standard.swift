@@ -5,7 +5,7 @@ extension Style {
         fonts: Fonts(name: "Arial", size: 10, titleSize: 16, headingSize: 12),
         colours: Colours(
             title: "#1F3864", headerFill: "#1F3864", headerFont: "#FFFFFF", groupFill: "#D9E1F2",
-            border: "#8C8C8C", significantFill: "#FFF2CC", link: "#0563C1", notRatedFont: "#595959"),
+            border: "#8C8C8C", significantFill: "#FFF2CC", inputFill: "#FFF2CC", link: "#0563C1", notRatedFont: "#595959"),
         statusColours: [
             "Red": StatusColour(fill: "#C00000", font: "#FFFFFF"),
             "Amber": StatusColour(fill: "#FFC000", font: "#000000"),

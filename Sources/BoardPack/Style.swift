@@ -20,6 +20,8 @@ public struct Style: Codable, Equatable, Sendable {
         public var groupFill: String
         public var border: String
         public var significantFill: String
+        /// Shading of the cells an agency fills in on a return.
+        public var inputFill: String
         public var link: String
         public var notRatedFont: String
     }
