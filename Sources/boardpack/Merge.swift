@@ -35,6 +35,12 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            // The input report is never changed: writing over it would lose the previous quarter.
+            let input = URL(fileURLWithPath: report).resolvingSymlinksInPath().standardizedFileURL
+            let target = URL(fileURLWithPath: output).resolvingSymlinksInPath().standardizedFileURL
+            guard input.path != target.path else {
+                throw ValidationError("-o \(output) is the input report; write the merged report to a new file")
+            }
             let loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
             let checker = ReturnChecker(report: loaded, period: period)
             let progress = Progress(total: returns.count)

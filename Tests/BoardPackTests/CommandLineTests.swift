@@ -51,4 +51,15 @@ import Testing
         #expect(bad.status == 1)
         #expect(bad.err == "public-health-nhs-kent.xlsx: Goals!H7: goal MH-2 is Red but has no update; a Red status needs an explanation\n")
     }
+
+    @Test func mergeNeverWritesOverItsInput() throws {
+        let folder = try temporaryFolder("cli")
+        let report = folder.appendingPathComponent("report.json")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/kent-medway-2012-13-end-of-year.json"), to: report)
+        let before = try Data(contentsOf: report)
+        let result = try boardpack(["merge", report.path, repositoryRoot.appendingPathComponent("examples/returns/jppb.xlsx").path, "-o", report.path])
+        #expect(result.status == 1)
+        #expect(result.err.contains("is the input report; write the merged report to a new file"))
+        #expect(try Data(contentsOf: report) == before)
+    }
 }
