@@ -135,7 +135,7 @@ public struct ReturnScope: Sendable {
     public var fileName: String {
         var slug = ""
         for scalar in agency.name.lowercased().unicodeScalars {
-            if scalar.isASCII && (CharacterSet.alnum(scalar)) {
+            if scalar.isASCII && ASCIIName.isLetterOrDigit(scalar) {
                 slug.unicodeScalars.append(scalar)
             } else if !slug.hasSuffix("-") && !slug.isEmpty {
                 slug += "-"
@@ -146,8 +146,8 @@ public struct ReturnScope: Sendable {
     }
 }
 
-private enum CharacterSet {
-    static func alnum(_ s: Unicode.Scalar) -> Bool {
+private enum ASCIIName {
+    static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
         (s >= "a" && s <= "z") || (s >= "0" && s <= "9")
     }
 }
