@@ -180,8 +180,11 @@ import XLSXReader
         let bin = try boardpackBinary()
         let out1 = fixture.folder.appendingPathComponent("m1.json"), out2 = fixture.folder.appendingPathComponent("m2.json")
         for out in [out1, out2] {
-            // Exit status 1: other agencies' returns are missing, which is not an error of the merge.
-            _ = try? run(bin, ["merge", fixture.reportFile.path, file.path, "-o", out.path, "--json"])
+            // Exit status 0: the one return was accepted; missing agencies are listed, not errors.
+            let summary = try run(bin, ["merge", fixture.reportFile.path, file.path, "-o", out.path, "--json"])
+            let parsed = try JSONSerialization.jsonObject(with: summary) as? [String: Any]
+            #expect(parsed?["returnsAccepted"] as? Int == 1)
+            #expect((parsed?["agenciesMissing"] as? [String])?.count == 7)
         }
         #expect(try Data(contentsOf: out1) == Data(contentsOf: out2), "the same inputs give the same bytes")
         #expect(try Data(contentsOf: fixture.reportFile) == before, "the input report is never modified")
