@@ -15,12 +15,8 @@ public struct Agency: Codable, Equatable, Sendable {
 
     /// Whether `reference` names this agency by id, name or alias, ignoring case and spacing.
     public func isNamed(_ reference: String) -> Bool {
-        let key = Agency.normalise(reference)
-        return ([id, name] + aliases).contains { Agency.normalise($0) == key }
-    }
-
-    static func normalise(_ s: String) -> String {
-        s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let key = Forgiving.key(reference)
+        return ([id, name] + aliases).contains { Forgiving.key($0) == key }
     }
 
     /// The lead written for a goal every agency shares.
@@ -35,17 +31,17 @@ public struct AgencyDirectory: Sendable {
         for agency in agencies {
             for name in [agency.id, agency.name] + agency.aliases {
                 // The first agency to claim a name keeps it; the validator reports the clash.
-                let key = Agency.normalise(name)
+                let key = Forgiving.key(name)
                 if byName[key] == nil { byName[key] = agency }
             }
         }
     }
 
     /// The agency a goal or measure refers to, by id, name or alias, ignoring case and spacing.
-    public func agency(_ reference: String) -> Agency? { byName[Agency.normalise(reference)] }
+    public func agency(_ reference: String) -> Agency? { byName[Forgiving.key(reference)] }
 
     /// Whether the reference is the shared lead "All".
-    public static func isAll(_ reference: String) -> Bool { Agency.normalise(reference) == "all" }
+    public static func isAll(_ reference: String) -> Bool { Forgiving.key(reference) == "all" }
 
     /// A lead as printed: the canonical name, "All", or the reference itself when unknown.
     public func displayName(ofLead reference: String) -> String {

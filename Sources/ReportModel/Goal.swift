@@ -32,11 +32,6 @@ public struct Goal: Codable, Equatable, Sendable {
         self.proposal = proposal
         self.returns = returns
     }
-
-    /// The goals the plan counts: a goal with sub-goals counts as its sub-goals.
-    public var countedGoals: [Goal] {
-        subGoals.isEmpty ? [self] : subGoals.flatMap(\.countedGoals)
-    }
 }
 
 extension Theme {

@@ -38,7 +38,7 @@ public enum ReportCoding {
             data = try Data(contentsOf: url)
         } catch {
             throw ReportProblems(
-                file: url.path, problems: [ReportProblem(path: "", message: "cannot be read (\(reason(error)))")])
+                file: url.path, problems: [ReportProblem(path: "", message: "cannot be read (\(SystemReason.of(error)))")])
         }
         return try decode(data, file: url.path)
     }
@@ -69,18 +69,6 @@ public enum ReportCoding {
             if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
         }
         return (line, column)
-    }
-
-    static func reason(_ error: Error) -> String {
-        let ns = error as NSError
-        if let posix = ns.userInfo[NSUnderlyingErrorKey] as? POSIXError {
-            return String(cString: strerror(posix.code.rawValue))
-        }
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if ns.domain == NSCocoaErrorDomain && ns.code == NSFileReadNoSuchFileError { return "no such file" }
-        return ns.localizedDescription
     }
 
     /// `themes[2].goals[3].status` for a decoder's coding path.

@@ -93,7 +93,7 @@ public struct ReportValidator {
             requireText(agency.id, at: "agencies[\(i)].id")
             requireText(agency.name, at: "agencies[\(i)].name")
             for name in [agency.id, agency.name] + agency.aliases {
-                let key = Agency.normalise(name)
+                let key = Forgiving.key(name)
                 if let other = seen[key], other != i {
                     add("agencies[\(i)]", "\"\(name)\" also names agencies[\(other)] (\(report.agencies[other].name))")
                 }
@@ -145,7 +145,7 @@ public struct ReportValidator {
                 "\(path).update",
                 "goal \(goal.id)'s update is \(updateLength) characters; a spreadsheet cell holds at most \(Self.cellTextLimit)")
         }
-        if let status = goal.status, report.scheme.status(named: status) == nil {
+        if let status = goal.status, report.scheme.status(matching: status, .exactName) == nil {
             add("\(path).status", "\"\(status)\" is not a status of this report (\(report.scheme.namesList))")
         }
         for (l, lead) in goal.leads.enumerated() {

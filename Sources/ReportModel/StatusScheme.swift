@@ -9,9 +9,26 @@ public struct StatusScheme: Codable, Equatable, Sendable {
         self.statuses = statuses
     }
 
-    /// The status called `name`, matched exactly.
-    public func status(named name: String) -> Status? {
-        statuses.first { $0.name == name }
+    /// How strictly `status(matching:_:)` reads a status.
+    public enum Matching: Sendable {
+        /// The name exactly as the scheme spells it: report JSON, which tools write.
+        case exactName
+        /// The name in any case, with stray spaces: a board pack touched up by hand.
+        case name
+        /// The name or the one-letter code, in any case, with stray spaces: what agencies type
+        /// into a return ("amber ", "G").
+        case nameOrCode
+    }
+
+    /// The status `text` names, read as strictly as `matching` says; nil when it names none.
+    /// The one place a status is matched: the validator, the return checker and the importer
+    /// differ only in the strictness they ask for.
+    public func status(matching text: String, _ matching: Matching) -> Status? {
+        if matching == .exactName { return statuses.first { $0.name == text } }
+        let key = Forgiving.key(text)
+        guard !key.isEmpty else { return nil }
+        return statuses.first { Forgiving.key($0.name) == key }
+            ?? (matching == .nameOrCode ? statuses.first { Forgiving.key($0.code) == key } : nil)
     }
 
     /// The names in order, for messages: "Red, Amber, Green".
