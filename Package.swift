@@ -5,7 +5,7 @@ let package = Package(
     name: "boardpack",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "boardpack", targets: ["boardpack"]),
+        .executable(name: "boardpack", targets: ["BoardPackCLI"]),
         .library(name: "ReportModel", targets: ["ReportModel"]),
         .library(name: "BoardPack", targets: ["BoardPack"]),
     ],
@@ -25,14 +25,16 @@ let package = Package(
         .target(name: "FuzzReader", dependencies: ["XLSXReader"]),
         .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"]),
         .target(name: "BoardPack", dependencies: ["ReportModel", "XLSXWriter", "XLSXReader"]),
+        // The command line, built as the `boardpack` executable. Not named "boardpack": a folder
+        // differing from "BoardPack" only in case merges with it on a case-insensitive disk.
         .executableTarget(
-            name: "boardpack",
+            name: "BoardPackCLI",
             dependencies: [
                 "BoardPack", "ReportModel", "XLSXReader",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Helpers for tests only: running programs, and reading produced .xlsx parts with unzip.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["ReportModel"], path: "Tests/TestSupport", exclude: ["Scripts"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "TestSupport"]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "TestSupport"]),
         .testTarget(

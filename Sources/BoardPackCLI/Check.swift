@@ -24,8 +24,7 @@ struct CheckCommand: ParsableCommand {
             let checked = ReturnChecker(report: loaded, period: period).check(fileAt: URL(fileURLWithPath: file))
             for problem in checked.problems { printError(problem.description) }
             guard checked.isValid else { throw ExitCode.failure }
-            let agency = checked.agency?.name ?? "?"
-            print("\(checked.file): clean return from \(agency): \(plural(checked.goals.count, "goal")) answered, \(plural(checked.measures.count, "figure")) given")
+            print(checked.summary)
         }
     }
 }

@@ -27,23 +27,14 @@ struct ReturnsCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
-            var scopes = ReturnScope.all(in: loaded)
-            if let agency {
-                guard let wanted = loaded.agency(agency) else {
-                    throw ValidationError("\(agency) is not an agency of \(report) (\(loaded.agencies.map(\.name).joined(separator: ", ")))")
-                }
-                scopes = scopes.filter { $0.agency.id == wanted.id }
-                if scopes.isEmpty { throw ValidationError("\(wanted.name) leads no goal and supplies no figure in \(report)") }
-            }
+            let scopes = try ReturnScope.all(in: loaded, only: agency, file: report)
             let folder = URL(fileURLWithPath: output)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             for scope in scopes {
                 let file = folder.appendingPathComponent(scope.fileName)
                 try ReturnTemplate(report: loaded, scope: scope, period: period, deadline: deadline).write(to: file)
-                print("\(file.path): \(plural(scope.goals.count, "goal")), \(plural(scope.measures.count, "measure")) for \(scope.agency.name)")
+                print("\(file.path): \(scope.summary)")
             }
         }
     }
 }
-
-func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

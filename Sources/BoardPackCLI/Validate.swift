@@ -12,8 +12,7 @@ struct Validate: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
-            let goals = loaded.themes.flatMap { $0.goals.flatMap(\.countedGoals) }.count
-            print("\(report): valid (\(loaded.themes.count) themes, \(goals) goals)")
+            print("\(report): valid (\(loaded.themes.count) themes, \(loaded.countedGoals.count) goals)")
         }
     }
 }

@@ -72,15 +72,6 @@ public enum Dump {
         }
     }
 
-    /// A number as a person would write it: "1583", "2.71", never an exponent for ordinary sizes;
-    /// with `decimals`, exactly that many digits after the point.
-    public static func plainNumber(_ n: Double, decimals: Int? = nil) -> String {
-        if let decimals { return String(format: "%.\(decimals)f", n) }
-        if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
-        let text = "\(n)"
-        return text.contains("e") ? String(format: "%.10g", n) : text
-    }
-
     /// Whole numbers without a fraction ("1583", not "1583.0"); others in Swift's shortest
     /// round-tripping form, which is valid JSON.
     static func jsonNumber(_ n: Double) -> String {

@@ -34,6 +34,10 @@ public struct WorksheetReader {
         XLSXError(file: file, sheet: sheet, cell: cell, message: message)
     }
 
+    private func fail(row: Int, _ message: String) -> XLSXError {
+        XLSXError(place: Place(file: file, sheet: sheet, row: row + 1), message: message)
+    }
+
     /// The next stored row, or nil after the last.
     public mutating func next() throws -> Row? {
         if done { return nil }
@@ -77,8 +81,8 @@ public struct WorksheetReader {
             }
             index = n - 1
         }
-        guard index < Self.maxRows else { throw fail("row \(index + 1)", "is past row \(Self.maxRows), the last a sheet can have") }
-        guard index > lastRow else { throw fail("row \(index + 1)", "comes after row \(lastRow + 1); rows must be in order") }
+        guard index < Self.maxRows else { throw fail(row: index, "is past row \(Self.maxRows), the last a sheet can have") }
+        guard index > lastRow else { throw fail(row: index, "comes after row \(lastRow + 1); rows must be in order") }
         lastRow = index
         return index
     }

@@ -2,27 +2,19 @@
 ///
 /// Printed as `FILE: Sheet!CELL: message`, `FILE: part: message` or `FILE: message`.
 public struct XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var file: String
-    public var part: String?
-    public var sheet: String?
-    public var cell: String?
+    public var place: Place
     public var message: String
 
-    public init(file: String, part: String? = nil, sheet: String? = nil, cell: String? = nil, message: String) {
-        self.file = file
-        self.part = part
-        self.sheet = sheet
-        self.cell = cell
+    public init(place: Place, message: String) {
+        self.place = place
         self.message = message
     }
 
-    public var description: String {
-        var place = ""
-        if let sheet {
-            place = cell.map { "\(sheet)!\($0)" } ?? sheet
-        } else if let part {
-            place = part
-        }
-        return place.isEmpty ? "\(file): \(message)" : "\(file): \(place): \(message)"
+    public init(file: String, part: String? = nil, sheet: String? = nil, cell: String? = nil, message: String) {
+        self.init(place: Place(file: file, part: part, sheet: sheet, cell: cell), message: message)
     }
+
+    public var file: String { place.file }
+
+    public var description: String { "\(place): \(message)" }
 }

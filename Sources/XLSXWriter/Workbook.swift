@@ -76,7 +76,15 @@ public final class Workbook {
     public func close() throws {
         guard !closed else { return }
         closed = true
-        try check(workbook_close(handle), "saving \(path)")
+        errno = 0
+        let result = workbook_close(handle)
+        // libxlsxwriter says only "Usually a permissions error"; the system knows which.
+        let system = errno
+        if result != LXW_NO_ERROR {
+            var error = XLSXWriterError("saving the workbook", result)
+            if system != 0 { error.reason += " (\(String(cString: strerror(system))))" }
+            throw error
+        }
     }
 
     /// The shared libxlsxwriter format for `spec`, created on first use.

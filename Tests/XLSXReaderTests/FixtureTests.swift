@@ -182,3 +182,21 @@ func expectCells(_ book: XLSXFile, _ sheet: String, _ expected: [String: CellVal
         }
     }
 }
+
+@Suite struct ErrorPlaceTests {
+    @Test func aRowOutOfOrderIsNamedAsARow() throws {
+        let bytes = HandBuiltWorkbook(rows: #"<row r="5"><c r="A5"><v>1</v></c></row><row r="3"><c r="A3"><v>2</v></c></row>"#).bytes()
+        var reader = try XLSXFile(bytes: bytes, name: "rows.xlsx").rows(ofSheet: "Sheet1")
+        _ = try reader.next()
+        #expect(throws: XLSXError(place: Place(file: "rows.xlsx", sheet: "Sheet1", row: 3), message: "comes after row 5; rows must be in order")) {
+            _ = try reader.next()
+        }
+        #expect(Place(file: "rows.xlsx", sheet: "Sheet1", row: 3).description == "rows.xlsx: Sheet1 row 3")
+    }
+
+    @Test func placesPrintTheWayMessagesUseThem() {
+        #expect(Place(file: "jppb.xlsx", sheet: "Goals", cell: "G7").description == "jppb.xlsx: Goals!G7")
+        #expect(Place(file: "jppb.xlsx", part: "xl/styles.xml").description == "jppb.xlsx: xl/styles.xml")
+        #expect(Place(file: "jppb.xlsx").description == "jppb.xlsx")
+    }
+}

@@ -69,13 +69,11 @@ struct CoverSheet {
         var out: [(String, String)] = [(names.summary, palette.style.labels.statusByTheme)]
         for (table, name) in zip(report.statistics, names.statistics) { out.append((name, table.heading)) }
         for (theme, name) in zip(report.themes, names.themes) {
-            let goals = theme.goals.flatMap(\.countedGoals).count
-            let measures = theme.measures.count
-            out.append((name, "\(theme.heading): \(plural(measures, "headline measure")), \(plural(goals, "goal"))"))
+            let goals = Wording.plural(theme.countedGoals.count, "goal")
+            let measures = Wording.plural(theme.measures.count, "headline measure")
+            out.append((name, "\(theme.heading): \(measures), \(goals)"))
         }
         if let name = names.planRefresh { out.append((name, "Proposals for each goal and measure, and new goals and themes")) }
         return out
     }
 }
-
-func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

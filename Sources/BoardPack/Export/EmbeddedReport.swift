@@ -6,18 +6,14 @@ import XLSXWriter
 /// restore what the printed sheets do not show (ids, agency aliases, targets, sources...).
 /// The visible cells stay the truth for what people edit: see `BoardPackImporter`.
 enum EmbeddedReport {
-    static let sheetName = "_report"
-    /// Below Excel's 32,767-character cell limit.
-    static let chunk = 30_000
-
     static func write(_ report: Report, into workbook: Workbook) throws {
         let json = String(decoding: try ReportCoding.encode(report), as: UTF8.self)
-        let sheet = try workbook.addWorksheet(named: sheetName)
+        let sheet = try workbook.addWorksheet(named: BoardPackLayout.reportSheet)
         var row = 0
         var rest = Substring(json)
         while !rest.isEmpty {
-            try sheet.write(String(rest.prefix(chunk)), row: row, col: 0)
-            rest = rest.dropFirst(chunk)
+            try sheet.write(String(rest.prefix(BoardPackLayout.reportChunk)), row: row, col: 0)
+            rest = rest.dropFirst(BoardPackLayout.reportChunk)
             row += 1
         }
         sheet.protectWithoutPassword()

@@ -30,7 +30,7 @@ struct PlanRefreshSheet {
         }
         var row = header + 1
         func line(_ theme: Theme, _ text: String, _ leads: [String], _ proposal: Proposal) throws {
-            let leadNames = leads.map(agencies.displayName(ofLead:)).joined(separator: " / ")
+            let leadNames = Wording.leads(leads, agencies)
             let wording = [proposal.wording, proposal.note].compactMap { $0 }.joined(separator: "\n\n")
             try sheet.write(theme.name, row: row, col: 0, format: palette.text)
             try sheet.write(text, row: row, col: 1, format: palette.text)

@@ -13,18 +13,20 @@ struct StatisticsSheet {
         try sheet.setColumns(1...lastCol, width: style.widths.statisticsValue)
         sheet.hideGridlines()
 
-        try sheet.merge(rows: 0...0, cols: 0...lastCol, text: table.heading, format: palette.title)
-        try sheet.setRow(0, height: style.fonts.titleSize * 1.8)
-        let headerRow = 2
+        let title = BoardPackLayout.titleRow
+        try sheet.merge(rows: title...title, cols: 0...lastCol, text: table.heading, format: palette.title)
+        try sheet.setRow(title, height: style.fonts.titleSize * 1.8)
+        let headerRow = BoardPackLayout.statisticsHeaderRow
+        let first = BoardPackLayout.statisticsFirstValueColumn
         try sheet.writeBlank(row: headerRow, col: 0, format: palette.header)
         for (i, column) in table.columns.enumerated() {
-            try sheet.write(column, row: headerRow, col: i + 1, format: palette.header.with { $0.horizontal = .right })
+            try sheet.write(column, row: headerRow, col: first + i, format: palette.header.with { $0.horizontal = .right })
         }
         var row = headerRow + 1
         for statisticsRow in table.rows {
             try sheet.write(statisticsRow.label, row: row, col: 0, format: palette.text)
             for (i, value) in statisticsRow.values.enumerated() {
-                try ValueCell.write(value, to: sheet, row: row, col: i + 1, palette: palette)
+                try ValueCell.write(value, to: sheet, row: row, col: first + i, palette: palette)
             }
             row += 1
         }

@@ -34,7 +34,7 @@ struct SummarySheet {
         let count = palette.number.with { $0.numberFormat = "0" }
         var totals = [Int](repeating: 0, count: statuses.count + 2)
         for theme in report.themes {
-            let goals = theme.goals.filter { $0.proposal?.action != .new }.flatMap(\.countedGoals)
+            let goals = theme.countedGoals
             var counts = statuses.map { s in goals.filter { $0.status == s.name }.count }
             counts.append(goals.filter { $0.status == nil }.count)
             counts.append(goals.count)

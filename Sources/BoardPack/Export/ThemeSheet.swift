@@ -12,11 +12,18 @@ struct ThemeSheet {
 
     private var labels: Style.Labels { palette.style.labels }
     /// The goals table spans Goal, Lead Agency, Status and Update.
-    private let lastCol = 3
+    private let lastCol = BoardPackLayout.GoalColumn.count - 1
 
     private func width(of col: Int) -> Double {
         let w = palette.style.widths
-        return [w.goal, w.leadAgency, w.status, w.update][safe: col] ?? w.extra
+        typealias C = BoardPackLayout.GoalColumn
+        switch col {
+        case C.goal: return w.goal
+        case C.lead: return w.leadAgency
+        case C.status: return w.status
+        case C.update: return w.update
+        default: return w.extra
+        }
     }
 
     /// Sizes a row to the tallest of its wrapped cells.
@@ -27,15 +34,13 @@ struct ThemeSheet {
 
     func write(_ sheet: Worksheet, page: PageSettings) throws {
         let widths = palette.style.widths
-        try sheet.setColumns(0...0, width: widths.goal)
-        try sheet.setColumns(1...1, width: widths.leadAgency)
-        try sheet.setColumns(2...2, width: widths.status)
-        try sheet.setColumns(3...3, width: widths.update)
-        try sheet.setColumns(4...12, width: widths.extra)
+        for col in 0...lastCol { try sheet.setColumns(col...col, width: width(of: col)) }
+        try sheet.setColumns((lastCol + 1)...12, width: widths.extra)
         sheet.hideGridlines()
 
-        try sheet.merge(rows: 0...0, cols: 0...lastCol, text: theme.heading, format: palette.title)
-        try sheet.setRow(0, height: palette.style.fonts.titleSize * 1.8)
+        let title = BoardPackLayout.titleRow
+        try sheet.merge(rows: title...title, cols: 0...lastCol, text: theme.heading, format: palette.title)
+        try sheet.setRow(title, height: palette.style.fonts.titleSize * 1.8)
         try sheet.merge(rows: 1...1, cols: 0...lastCol, text: "\(report.title) – \(report.period.label)", format: palette.subtitle)
         var row = 3
         row = try paragraphs(theme.introduction, sheet, from: row)
@@ -77,10 +82,10 @@ struct ThemeSheet {
             let name = ([measure.name] + measure.notes).joined(separator: "\n")
             try sheet.write(name, row: row, col: 0, format: palette.text.with { $0.indent = measure.group == nil ? 0 : 1 })
             for (i, value) in measure.values.enumerated() {
-                try ValueCell.write(value, to: sheet, row: row, col: 1 + i, palette: palette)
+                try ValueCell.write(value, to: sheet, row: row, col: BoardPackLayout.measuresFirstValueColumn + i, palette: palette)
             }
             var cells: [(text: String, col: Int)] = [(name, 0)]
-            var col = 1 + theme.periods.count
+            var col = BoardPackLayout.measuresFirstValueColumn + theme.periods.count
             if showTrend {
                 try sheet.write(Trend(measure)?.label(measure, labels) ?? "", row: row, col: col, format: palette.text)
                 col += 1
@@ -112,13 +117,13 @@ struct ThemeSheet {
         var row = start
         try sheet.write(labels.deliveryAgainstGoals, row: row, col: 0, format: palette.heading)
         row += 1
-        let tracked = theme.goals.filter { $0.proposal?.action != .new }
+        let tracked = theme.trackedGoals
         guard !tracked.isEmpty else {
             try sheet.write(labels.noGoals, row: row, col: 0, format: palette.note)
             return (row + 1, nil)
         }
         let header = row
-        for (col, text) in [labels.goal, labels.leadAgency, labels.status, labels.update].enumerated() {
+        for (col, text) in BoardPackLayout.goalsHeader(labels).enumerated() {
             try sheet.write(text, row: row, col: col, format: palette.header)
         }
         row += 1
@@ -127,23 +132,20 @@ struct ThemeSheet {
     }
 
     private func goalRow(_ goal: Goal, depth: Int, _ sheet: Worksheet, at row: Int) throws -> Int {
-        var text = depth > 0 ? "• \(goal.text)" : goal.text
-        for note in goal.notes { text += "\n\(labels.note): \(note)" }
-        let leads = goal.leads.map(agencies.displayName(ofLead:)).joined(separator: " / ")
-        let update = goal.update.joined(separator: "\n\n")
-        try sheet.write(text, row: row, col: 0, format: palette.text.with { $0.indent = depth * 2 })
-        try sheet.write(leads, row: row, col: 1, format: palette.text)
-        if let name = goal.status, let status = report.scheme.status(named: name) {
-            try sheet.write(status.name, row: row, col: 2, format: palette.status(status))
-        } else if goal.subGoals.isEmpty {
-            try sheet.write(labels.notRated, row: row, col: 2, format: palette.notRated)
-        } else {
-            // A goal that reads "to include:-" is rated through its sub-goals.
-            try sheet.writeBlank(row: row, col: 2, format: palette.text)
+        typealias C = BoardPackLayout.GoalColumn
+        let text = BoardPackLayout.goalCell(goal, depth: depth, labels: labels)
+        let leads = Wording.leads(goal.leads, agencies)
+        let update = Wording.paragraphs(goal.update)
+        try sheet.write(text, row: row, col: C.goal, format: palette.text.with { $0.indent = depth * 2 })
+        try sheet.write(leads, row: row, col: C.lead, format: palette.text)
+        switch BoardPackLayout.statusCell(of: goal, in: report.scheme) {
+        case .status(let status): try sheet.write(status.name, row: row, col: C.status, format: palette.status(status))
+        case .notRated: try sheet.write(labels.notRated, row: row, col: C.status, format: palette.notRated)
+        case .blank: try sheet.writeBlank(row: row, col: C.status, format: palette.text)
         }
-        try sheet.write(update, row: row, col: 3, format: palette.text)
+        try sheet.write(update, row: row, col: C.update, format: palette.text)
         // Indentation takes about two characters of width per level.
-        try fit(sheet, row: row, [(String(repeating: "  ", count: depth * 2) + text, 0), (leads, 1), (update, 3)])
+        try fit(sheet, row: row, [(String(repeating: "  ", count: depth * 2) + text, C.goal), (leads, C.lead), (update, C.update)])
         var next = row + 1
         for sub in goal.subGoals { next = try goalRow(sub, depth: depth + 1, sheet, at: next) }
         return next
@@ -199,8 +201,4 @@ struct ThemeSheet {
         }
         return texts.isEmpty ? row : row + 1
     }
-}
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -2,39 +2,6 @@ import Foundation
 import ReportModel
 import XLSXReader
 
-/// One goal's answer read from a return.
-public struct GoalAnswer: Equatable, Sendable {
-    public var goalID: String
-    public var status: String?
-    public var update: [String]
-    public var proposal: Proposal?
-    /// Where the answer was read: "Goals!G7".
-    public var cells: [String]
-}
-
-/// One headline figure read from a return.
-public struct MeasureAnswer: Equatable, Sendable {
-    public var measureID: String
-    public var value: Value?
-    public var note: String?
-    public var cells: [String]
-}
-
-/// A return as read and checked: what it answers, and every problem with its cell.
-public struct CheckedReturn: Sendable {
-    /// The file name without its folder, as messages and provenance show it.
-    public var file: String
-    public var sha256: String
-    public var agency: Agency?
-    public var period: String?
-    public var goals: [GoalAnswer] = []
-    public var measures: [MeasureAnswer] = []
-    public var problems: [XLSXError] = []
-
-    /// Whether the return can be merged.
-    public var isValid: Bool { problems.isEmpty && agency != nil }
-}
-
 /// Reads a filled-in return and checks it against the report, tolerating what people do
 /// (case and spaces in statuses, initials, sorted or moved rows, blank rows, extra columns,
 /// numbers typed as text) and refusing what cannot be trusted.
@@ -73,9 +40,12 @@ public struct ReturnChecker: Sendable {
 
     public func check(fileAt url: URL) -> CheckedReturn {
         let name = url.lastPathComponent
-        guard let bytes = try? [UInt8](Data(contentsOf: url)) else {
+        let bytes: [UInt8]
+        do {
+            bytes = try [UInt8](Data(contentsOf: url))
+        } catch {
             var result = CheckedReturn(file: name, sha256: "")
-            result.problems = [XLSXError(file: name, message: "cannot be read")]
+            result.problems = [WorkbookProblem(Place(file: name), "cannot be read (\(SystemReason.of(error)))")]
             return result
         }
         return check(bytes: bytes, name: name)
@@ -87,9 +57,9 @@ public struct ReturnChecker: Sendable {
             let book = try XLSXFile(bytes: bytes, name: name)
             try read(book, into: &result)
         } catch let error as XLSXError {
-            result.problems.append(error)
+            result.problems.append(WorkbookProblem(error))
         } catch {
-            result.problems.append(XLSXError(file: name, message: "\(error)"))
+            result.problems.append(WorkbookProblem(Place(file: name), "\(error)"))
         }
         return result
     }
@@ -97,7 +67,7 @@ public struct ReturnChecker: Sendable {
     // MARK: - Reading
 
     private func problem(_ result: inout CheckedReturn, _ sheet: String?, _ cell: String?, _ message: String) {
-        result.problems.append(XLSXError(file: result.file, sheet: sheet, cell: cell, message: message))
+        result.problems.append(WorkbookProblem(Place(file: result.file, sheet: sheet, cell: cell), message))
     }
 
     private func read(_ book: XLSXFile, into result: inout CheckedReturn) throws {
@@ -154,7 +124,7 @@ public struct ReturnChecker: Sendable {
 
     /// The sheet's rows after its header row, with the header's columns by forgiving name.
     private func table(_ book: XLSXFile, sheet: String, required: [String]) throws -> (columns: [String: Int], rows: [Row])? {
-        guard let actual = book.sheets.first(where: { CellReading.key($0.name) == CellReading.key(sheet) }) else { return nil }
+        guard let actual = book.sheets.first(where: { Forgiving.key($0.name) == Forgiving.key(sheet) }) else { return nil }
         var reader = try book.rows(ofSheet: actual.name)
         var columns: [String: Int]?
         var rows: [Row] = []
@@ -165,9 +135,9 @@ public struct ReturnChecker: Sendable {
             }
             var found: [String: Int] = [:]
             for cell in row.cells {
-                if let text = CellReading.trimmed(cell.value) { found[CellReading.key(text)] = found[CellReading.key(text)] ?? cell.column }
+                if let text = CellReading.trimmed(cell.value) { found[Forgiving.key(text)] = found[Forgiving.key(text)] ?? cell.column }
             }
-            if required.allSatisfy({ found[CellReading.key($0)] != nil }) { columns = found }
+            if required.allSatisfy({ found[Forgiving.key($0)] != nil }) { columns = found }
         }
         return columns.map { ($0, rows) }
     }
@@ -181,7 +151,7 @@ public struct ReturnChecker: Sendable {
             }
             return
         }
-        func column(_ name: String) -> Int? { columns[CellReading.key(name)] }
+        func column(_ name: String) -> Int? { columns[Forgiving.key(name)] }
         let owned = Dictionary(scope.goals.map { ($0.goal.id.lowercased(), $0.goal) }, uniquingKeysWith: { a, _ in a })
         var seen: [String: String] = [:]
         let scheme = report.scheme
@@ -210,28 +180,27 @@ public struct ReturnChecker: Sendable {
                 continue
             }
             seen[goal.id] = ref(H.goalID)
-            if column(H.goal) != nil, let wording = CellReading.trimmed(value(H.goal)), CellReading.key(wording) != CellReading.key(goal.text) {
+            if column(H.goal) != nil, let wording = CellReading.trimmed(value(H.goal)), Forgiving.key(wording) != Forgiving.key(goal.text) {
                 problem(&result, sheet, ref(H.goal), "the wording of goal \(goal.id) was changed; it is set by the plan (propose new wording in \(H.proposedWording) instead)")
                 continue
             }
             var status: String?
             if let statusText {
-                let wanted = CellReading.key(statusText)
-                status = scheme.statuses.first { CellReading.key($0.name) == wanted || CellReading.key($0.code) == wanted }?.name
+                status = scheme.status(matching: statusText, .nameOrCode)?.name
                 if status == nil {
                     problem(&result, sheet, ref(H.status), "\"\(statusText)\" is not a status of this report (\(scheme.namesList))")
                     continue
                 }
             }
-            let update = updateText.map(CellReading.paragraphs) ?? []
+            let update = updateText.map(Wording.paragraphs(in:)) ?? []
             if let status, update.isEmpty, ["red", "amber"].contains(status.lowercased()) {
                 problem(&result, sheet, ref(H.update), "goal \(goal.id) is \(status) but has no update; a \(status) status needs an explanation")
                 continue
             }
             var proposal: Proposal?
             if column(H.proposal) != nil, let text = CellReading.trimmed(value(H.proposal)) {
-                let wanted = CellReading.key(text)
-                guard let action = ReturnLayout.proposalChoices.first(where: { CellReading.key($0.label) == wanted || CellReading.key($0.rawValue) == wanted }) else {
+                let wanted = Forgiving.key(text)
+                guard let action = ReturnLayout.proposalChoices.first(where: { Forgiving.key($0.label) == wanted || Forgiving.key($0.rawValue) == wanted }) else {
                     problem(&result, sheet, ref(H.proposal), "\"\(text)\" is not a proposal (Carry forward, Amend, Discharge)")
                     continue
                 }
@@ -258,7 +227,7 @@ public struct ReturnChecker: Sendable {
             }
             return
         }
-        func column(_ name: String) -> Int? { columns[CellReading.key(name)] }
+        func column(_ name: String) -> Int? { columns[Forgiving.key(name)] }
         let owned = Dictionary(scope.measures.map { ($0.measure.id.lowercased(), $0.measure) }, uniquingKeysWith: { a, _ in a })
         var seen: [String: String] = [:]
         for row in rows {

@@ -127,13 +127,13 @@ public struct ReturnTemplate {
         var row = header + 1
         for item in scope.goals {
             let goal = item.goal
-            let leads = goal.leads.map(directory.displayName(ofLead:)).joined(separator: " / ")
-            let previous = goal.update.joined(separator: "\n\n")
+            let leads = Wording.leads(goal.leads, directory)
+            let previous = Wording.paragraphs(goal.update)
             try sheet.write(goal.id, row: row, col: 0, format: palette.text)
             try sheet.write(item.theme.name, row: row, col: 1, format: palette.text)
             try sheet.write(goal.text, row: row, col: 2, format: palette.text)
             try sheet.write(leads, row: row, col: 3, format: palette.text)
-            if let name = goal.status, let status = report.scheme.status(named: name) {
+            if let name = goal.status, let status = report.scheme.status(matching: name, .exactName) {
                 try sheet.write(status.name, row: row, col: 4, format: palette.status(status))
             } else {
                 try sheet.writeBlank(row: row, col: 4, format: palette.text)

@@ -1,10 +1,12 @@
 import Foundation
+import ReportModel
 
 /// Writes a file so that readers see either the old file or the complete new one, never a part:
 /// the content goes to a temporary file beside the destination, which is renamed over it.
 public enum AtomicFile {
     /// Calls `write` with a temporary path in the destination's folder, then renames it to `url`.
-    /// On any error the temporary file is removed and the destination is left untouched.
+    /// On any error the temporary file is removed and the destination is left untouched, and the
+    /// error names `url`, the file the user asked for, never the hidden temporary file.
     public static func write(to url: URL, _ write: (String) throws -> Void) throws {
         let folder = url.deletingLastPathComponent().path
         var template = Array("\(folder)/.\(url.lastPathComponent).XXXXXX.tmp".utf8CString)
@@ -21,9 +23,13 @@ public enum AtomicFile {
             guard rename(temporary, url.path) == 0 else {
                 throw AtomicFileError(path: url.path, reason: String(cString: strerror(errno)))
             }
-        } catch {
+        } catch let error as AtomicFileError {
             unlink(temporary)
             throw error
+        } catch {
+            unlink(temporary)
+            let reason = error is CocoaError ? SystemReason.of(error) : "\(error)"
+            throw AtomicFileError(path: url.path, reason: reason.replacingOccurrences(of: temporary, with: url.lastPathComponent))
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 import XLSXReader
 
@@ -8,7 +9,7 @@ enum CellReading {
         switch value {
         case .empty: return nil
         case .string(let s), .error(let s), .date(let s): return s
-        case .number(let n): return Dump.plainNumber(n)
+        case .number(let n): return NumberText.plain(n)
         case .bool(let b): return b ? "TRUE" : "FALSE"
         }
     }
@@ -19,16 +20,6 @@ enum CellReading {
         let t = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .trimmingCharacters(in: .whitespacesAndNewlines)
         return t.isEmpty ? nil : t
-    }
-
-    /// Paragraphs split at blank lines.
-    static func paragraphs(_ text: String) -> [String] {
-        text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-    }
-
-    /// Header text compared the forgiving way: case, spacing and line breaks do not matter.
-    static func key(_ s: String) -> String {
-        s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     enum FigureError: Error { case notAPercentage(String) }
@@ -43,14 +34,14 @@ enum CellReading {
         case .number(let n):
             if NumberFormat.isPercent(cell.numberFormat) {
                 let decimals = cell.numberFormat.split(separator: ".").dropFirst().first.map { $0.prefix { $0 == "0" }.count } ?? 0
-                let text = Dump.plainNumber((n * 100 * pow10(decimals)).rounded() / pow10(decimals), decimals: decimals) + "%"
+                let text = NumberText.plain((n * 100 * pow10(decimals)).rounded() / pow10(decimals), decimals: decimals) + "%"
                 return Value(text: text, number: n, kind: .percent, decimals: decimals)
             }
-            if percentMeasure && abs(n) > 1 { throw FigureError.notAPercentage(Dump.plainNumber(n)) }
+            if percentMeasure && abs(n) > 1 { throw FigureError.notAPercentage(NumberText.plain(n)) }
             if percentMeasure {
-                return Value(parsing: Dump.plainNumber((n * 1000).rounded() / 10) + "%")
+                return Value(parsing: NumberText.plain((n * 1000).rounded() / 10) + "%")
             }
-            return Value(parsing: Dump.plainNumber(n))
+            return Value(parsing: NumberText.plain(n))
         default:
             guard let text = trimmed(cell.value) else { return nil }
             return Value(parsing: text)

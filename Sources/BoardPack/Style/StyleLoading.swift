@@ -16,7 +16,7 @@ extension Style {
             ReportProblems(file: file, problems: [ReportProblem(path: path, message: message)])
         }
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw fail("", "cannot be read (\(error.localizedDescription))") }
+        do { data = try Data(contentsOf: url) } catch { throw fail("", "cannot be read (\(SystemReason.of(error)))") }
         guard let overrides = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw fail("", "is not a JSON object")
         }

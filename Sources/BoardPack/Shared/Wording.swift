@@ -1,0 +1,31 @@
+import Foundation
+import ReportModel
+
+/// How lists and counts are worded wherever the board pack, returns and messages show them, and
+/// how the same text is split again when it is read back.
+public enum Wording {
+    /// Between the lead agencies of one goal: "JPPB / Kent Probation".
+    public static let leadSeparator = " / "
+    /// Between the paragraphs of an update in one cell.
+    public static let paragraphSeparator = "\n\n"
+
+    /// "1 goal", "3 goals".
+    public static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
+    /// A goal's leads as printed: canonical names, "All", or the reference itself when unknown.
+    public static func leads(_ leads: [String], _ agencies: AgencyDirectory) -> String {
+        leads.map(agencies.displayName(ofLead:)).joined(separator: leadSeparator)
+    }
+
+    /// The leads of a cell written by `leads(_:_:)`.
+    public static func leads(in cell: String) -> [String] { cell.components(separatedBy: leadSeparator) }
+
+    /// Paragraphs in one cell, a blank line between them.
+    public static func paragraphs(_ paragraphs: [String]) -> String { paragraphs.joined(separator: paragraphSeparator) }
+
+    /// Paragraphs of a cell, split at blank lines, each trimmed; empty ones dropped.
+    public static func paragraphs(in text: String) -> [String] {
+        text.components(separatedBy: paragraphSeparator).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }
+    }
+}
