@@ -4,6 +4,8 @@ import Testing
 import XLSXWriter
 
 @Suite struct WorkbookTests {
+    let scratch = TemporaryFolder()
+
     @Test func cellReferences() {
         #expect(CellReference.column(0) == "A")
         #expect(CellReference.column(25) == "Z")
@@ -15,7 +17,7 @@ import XLSXWriter
     }
 
     func newWorkbook() throws -> (Workbook, String) {
-        let path = try temporaryFolder("xlsxwriter").appendingPathComponent("t.xlsx").path
+        let path = scratch.file("t.xlsx").path
         return (try Workbook(path: path), path)
     }
 

@@ -19,7 +19,7 @@ import openpyxl
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 HERE = os.path.join(ROOT, "examples", "returns")
 REPORT = os.path.join(ROOT, "examples", "kent-medway-2012-13-end-of-year.json")
-FILL = os.path.join(ROOT, "Tests", "BoardPackTests", "Scripts", "fill_libreoffice.py")
+OFFICE = os.path.join(ROOT, "Tests", "TestSupport", "Scripts", "office.py")
 boardpack = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug", "boardpack")
 
 D, C, A = "Discharge", "Carry forward", "Amend"
@@ -98,21 +98,40 @@ def layout(path):
     return out
 
 
-blank = tempfile.mkdtemp()
-subprocess.run([boardpack, "returns", REPORT, "-o", blank, "--deadline", "Friday 12 July 2013"], check=True, stdout=subprocess.DEVNULL)
-for port, (name, answers) in enumerate(sorted(ANSWERS.items()), start=23_100):
-    source = os.path.join(blank, name)
-    sheets = layout(source)
-    edits = {"Goals": {}, "Measures": {}}
-    columns, rows = sheets["Goals"]
-    for goal_id, (status, update, proposal, wording) in answers.get("goals", {}).items():
-        r = rows[goal_id]
-        for header, value in (("Status", status), ("Update", update), ("Proposal", proposal), ("Proposed Wording", wording)):
-            if value:
-                edits["Goals"][f"{columns[header]}{r}"] = value
-    columns, rows = sheets["Measures"]
-    for measure_id, value in answers.get("measures", {}).items():
-        edits["Measures"][f"{columns['Value']}{rows[measure_id]}"] = value
-    profile = tempfile.mkdtemp()
-    subprocess.run(["/usr/bin/python3", FILL, source, os.path.join(HERE, name), json.dumps(edits), profile, str(port)], check=True)
-    print("wrote", name)
+def edit(sheet, cell, value):
+    """Strings are put in as text and numbers as numbers, as a person pasting them would."""
+    return {"sheet": sheet, "cell": cell, ("number" if isinstance(value, (int, float)) else "text"): value}
+
+
+with tempfile.TemporaryDirectory() as work:
+    blank = os.path.join(work, "blank")
+    subprocess.run([boardpack, "returns", REPORT, "-o", blank, "--deadline", "Friday 12 July 2013"],
+                   check=True, stdout=subprocess.DEVNULL)
+    # One LibreOffice for every return, in a process group of its own; closing its input ends it.
+    office = subprocess.Popen(["/usr/bin/python3", OFFICE, os.path.join(work, "office")], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        assert json.loads(office.stdout.readline()).get("ready"), "LibreOffice did not start"
+        for name, answers in sorted(ANSWERS.items()):
+            source = os.path.join(blank, name)
+            sheets = layout(source)
+            edits = []
+            columns, rows = sheets["Goals"]
+            for goal_id, (status, update, proposal, wording) in answers.get("goals", {}).items():
+                r = rows[goal_id]
+                for header, value in (("Status", status), ("Update", update), ("Proposal", proposal), ("Proposed Wording", wording)):
+                    if value:
+                        edits.append(edit("Goals", f"{columns[header]}{r}", value))
+            columns, rows = sheets["Measures"]
+            for measure_id, value in answers.get("measures", {}).items():
+                edits.append(edit("Measures", f"{columns['Value']}{rows[measure_id]}", value))
+            request = {"op": "fill", "in": source, "out": os.path.join(HERE, name), "edits": edits}
+            office.stdin.write(json.dumps(request) + "\n")
+            office.stdin.flush()
+            reply = json.loads(office.stdout.readline())
+            if not reply.get("ok"):
+                raise SystemExit(f"{name}: {reply.get('error')}")
+            print("wrote", name)
+    finally:
+        office.stdin.close()
+        office.wait(timeout=60)

@@ -5,6 +5,8 @@ import Testing
 /// The command line as a person uses it: messages on standard error, exit statuses, no output
 /// file when the input is bad.
 @Suite struct CommandLineTests {
+    let scratch = TemporaryFolder()
+
     /// Runs boardpack, returning its exit status, standard output and standard error.
     func boardpack(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
         do {
@@ -24,7 +26,7 @@ import Testing
     }
 
     @Test func aBadReportIsRefusedWithItsPlaceAndNothingIsWritten() throws {
-        let folder = try temporaryFolder("cli")
+        let folder = scratch.url
         let bad = folder.appendingPathComponent("bad.json")
         try Data(#"{"format": 1, "id": "r", "title": "T", "board": "B", "period": {"label": "Q1", "kind": "quarter"}, "themes": [{"id": "t", "name": "T", "goals": [{"id": "G1", "text": "x", "status": "Amberish"}]}]}"#.utf8).write(to: bad)
         let output = folder.appendingPathComponent("board.xlsx")
@@ -36,7 +38,7 @@ import Testing
     }
 
     @Test func dumpRefusesWhatIsNotAWorkbook() throws {
-        let csv = try temporaryFolder("cli").appendingPathComponent("return.xlsx")
+        let csv = scratch.file("return.xlsx")
         try Data("Goal ID,Status\nACC-1,Amber\n".utf8).write(to: csv)
         let result = try boardpack(["dump", csv.path])
         #expect(result.status == 1)
@@ -44,7 +46,7 @@ import Testing
     }
 
     @Test func checkExitsZeroOnlyForACleanReturn() throws {
-        let report = repositoryRoot.appendingPathComponent("examples/kent-medway-2012-13-end-of-year.json").path
+        let report = Examples.url(Examples.kent).path
         let clean = try boardpack(["check", repositoryRoot.appendingPathComponent("examples/returns/jppb.xlsx").path, "--report", report])
         #expect(clean.status == 0 && clean.out == "jppb.xlsx: clean return from JPPB: 5 goals answered, 0 figures given\n")
         let bad = try boardpack(["check", repositoryRoot.appendingPathComponent("examples/returns/public-health-nhs-kent.xlsx").path, "--report", report])
@@ -53,9 +55,9 @@ import Testing
     }
 
     @Test func mergeNeverWritesOverItsInput() throws {
-        let folder = try temporaryFolder("cli")
+        let folder = scratch.url
         let report = folder.appendingPathComponent("report.json")
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/kent-medway-2012-13-end-of-year.json"), to: report)
+        try FileManager.default.copyItem(at: Examples.url(Examples.kent), to: report)
         let before = try Data(contentsOf: report)
         let result = try boardpack(["merge", report.path, repositoryRoot.appendingPathComponent("examples/returns/jppb.xlsx").path, "-o", report.path])
         #expect(result.status == 1)

@@ -8,12 +8,12 @@ import Testing
 @Suite struct ExportKentTests {
     let report: Report
     let book: XLSXInspector
-    let folder: URL
+    let folder: TemporaryFolder
 
     init() throws {
-        report = try ReportCoding.load(contentsOf: repositoryRoot.appendingPathComponent("examples/kent-medway-2012-13-end-of-year.json"))
-        folder = try temporaryFolder("export-kent")
-        let file = folder.appendingPathComponent("board.xlsx")
+        report = try Examples.report(Examples.kent)
+        folder = TemporaryFolder("export-kent")
+        let file = folder.file("board.xlsx")
         try BoardPackExporter(report: report).write(to: file)
         book = try XLSXInspector(file.path)
     }

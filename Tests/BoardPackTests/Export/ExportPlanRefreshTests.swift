@@ -5,9 +5,11 @@ import TestSupport
 import Testing
 
 @Suite struct ExportPlanRefreshTests {
+    let scratch = TemporaryFolder()
+
     @Test func proposalsHaveASheetOfTheirOwn() throws {
-        let report = try ReportCoding.load(contentsOf: repositoryRoot.appendingPathComponent("examples/kent-medway-2013-14-plan-refresh.json"))
-        let file = try temporaryFolder().appendingPathComponent("refresh.xlsx")
+        let report = try Examples.report(Examples.planRefresh)
+        let file = scratch.file("refresh.xlsx")
         try BoardPackExporter(report: report).write(to: file)
         let book = try XLSXInspector(file.path)
         #expect(book.sheetNames.suffix(2) == ["Plan refresh proposals", "_report"])

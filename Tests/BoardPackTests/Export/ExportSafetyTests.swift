@@ -5,6 +5,8 @@ import TestSupport
 import Testing
 
 @Suite struct ExportSafetyTests {
+    let scratch = TemporaryFolder()
+
     static func report(update: [String], status: String? = "Red") -> Report {
         Report(
             id: "r", title: "Test", board: "Board", period: Period(label: "Q1", kind: .quarter, quarter: 1),
@@ -17,7 +19,7 @@ import Testing
     }
 
     @Test func agencyTextThatLooksLikeAFormulaStaysText() throws {
-        let folder = try temporaryFolder()
+        let folder = scratch.url
         let file = folder.appendingPathComponent("pack.xlsx")
         let update = ["=SUM(A1:A9)", "+44 1622 694269", "-minus", "@mention", "=HYPERLINK(\"http://x\")"]
         try BoardPackExporter(report: Self.report(update: update)).write(to: file)
@@ -29,7 +31,7 @@ import Testing
     }
 
     @Test func anInvalidReportWritesNothingAndKeepsTheOldFile() throws {
-        let folder = try temporaryFolder()
+        let folder = scratch.url
         let file = folder.appendingPathComponent("pack.xlsx")
         try Data("previous board pack".utf8).write(to: file)
         let bad = Self.report(update: ["x"], status: "Amberish")
@@ -39,7 +41,7 @@ import Testing
     }
 
     @Test func anUpdateOverTheCellLimitIsAnErrorNamingTheGoal() throws {
-        let folder = try temporaryFolder()
+        let folder = scratch.url
         let file = folder.appendingPathComponent("pack.xlsx")
         let bad = Self.report(update: [String(repeating: "x", count: 40_000)])
         do {
@@ -58,10 +60,23 @@ import Testing
         #expect(throws: AtomicFileError.self) { try BoardPackExporter(report: Self.report(update: ["x"])).write(to: file) }
     }
 
+    @Test func aFailedSaveNamesTheFileAskedForAndTheSystemsReason() throws {
+        // A folder where the pack should go: the temporary file is written, the rename fails.
+        let target = scratch.file("pack.xlsx")
+        try FileManager.default.createDirectory(at: target.appendingPathComponent("inside"), withIntermediateDirectories: true)
+        do {
+            try BoardPackExporter(report: Self.report(update: ["x"])).write(to: target)
+            Issue.record("expected an error")
+        } catch let error as AtomicFileError {
+            #expect(error.description == "\(target.path): cannot be written (Is a directory)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["pack.xlsx"], "no temporary file left")
+    }
+
     @Test func aStatusWithoutAnyColourIsRefused() throws {
         var report = Self.report(update: ["x"], status: "Purple")
         report.statusScheme = StatusScheme(statuses: [Status(name: "Purple", code: "P", description: "odd")])
-        let folder = try temporaryFolder()
+        let folder = scratch.url
         #expect(throws: ReportProblems.self) { try BoardPackExporter(report: report).write(to: folder.appendingPathComponent("p.xlsx")) }
     }
 }

@@ -6,32 +6,27 @@ import Testing
 import XLSXReader
 
 /// Board packs read back into reports: untouched, re-saved by LibreOffice, and edited.
-@Suite(.serialized) struct ImportTests {
-    static let examples = LibreOfficeTests.examples
+@Suite(.libreOffice) struct ImportTests {
+    let scratch = TemporaryFolder()
 
-    func exported(_ name: String) throws -> (Report, URL) {
-        let report = try ReportCoding.load(contentsOf: repositoryRoot.appendingPathComponent("examples/\(name).json"))
-        let file = try temporaryFolder("import").appendingPathComponent("\(name).xlsx")
-        try BoardPackExporter(report: report).write(to: file)
-        return (report, file)
-    }
+    func exported(_ name: String) throws -> (Report, URL) { try exportedExample(name, into: scratch) }
 
-    @Test(arguments: examples)
+    @Test(arguments: Examples.all)
     func exportThenImportGivesTheSameReport(_ name: String) throws {
         let (report, file) = try exported(name)
         #expect(try BoardPackImporter().read(fileAt: file) == report)
     }
 
-    @Test(arguments: examples)
+    @Test(arguments: Examples.all)
     func aPackResavedByLibreOfficeImportsTheSame(_ name: String) throws {
         let (report, file) = try exported(name)
-        let folder = try temporaryFolder("import-resaved")
-        try LibreOffice.convert(file, to: "xlsx:Calc MS Excel 2007 XML", into: folder)
-        #expect(try BoardPackImporter().read(fileAt: folder.appendingPathComponent(file.lastPathComponent)) == report)
+        let resaved = scratch.file("resaved-\(name).xlsx")
+        try Office.current().resave(file, as: resaved)
+        #expect(try BoardPackImporter().read(fileAt: resaved) == report)
     }
 
     @Test func touchUpsInTheSheetsAreReadBack() throws {
-        let (report, file) = try exported("kent-medway-2012-13-end-of-year")
+        let (report, file) = try exported(Examples.kent)
         let sheet = try XLSXInspector(file.path).sheet("2.1 Accommodation")
         let goalRow = try #require(sheet.rows.first { $0.value["A"]?.text.hasPrefix("Ensure offenders are prioritised") == true }?.key)
         let measureRow = try #require(sheet.rows.first { $0.value["A"]?.text == "% of statutory offenders in accommodation at termination" }?.key)
@@ -55,14 +50,14 @@ import XLSXReader
     }
 
     @Test func aStatusTypedWrongIsReportedWithItsPlace() throws {
-        let (_, file) = try exported("kent-medway-2012-13-end-of-year")
+        let (_, file) = try exported(Examples.kent)
         let sheet = try XLSXInspector(file.path).sheet("2.4 Mental and Physical Health")
         let row = try #require(sheet.rows.first { $0.value["A"]?.text.hasPrefix("Increase level of GP") == true }?.key)
         let edited = file.deletingLastPathComponent().appendingPathComponent("typo.xlsx")
         try ReturnsFixture.openpyxl(file, to: edited, [["set", "2.4 Mental and Physical Health", "C\(row)", "Amberish"]])
-        #expect(throws: ReportProblems.self) { try BoardPackImporter().read(fileAt: edited) }
-        do { _ = try BoardPackImporter().read(fileAt: edited) } catch let e as ReportProblems {
-            #expect(e.description == #"typo.xlsx: themes[3].goals[0].status: "Amberish" is not a status of this report (Red, Green)"#)
+        #expect(throws: WorkbookProblems.self) { try BoardPackImporter().read(fileAt: edited) }
+        do { _ = try BoardPackImporter().read(fileAt: edited) } catch let e as WorkbookProblems {
+            #expect(e.description == #"typo.xlsx: 2.4 Mental and Physical Health!C\#(row): "Amberish" is not a status of this report (Red, Green)"#)
         }
     }
 

@@ -7,8 +7,10 @@ import Testing
 /// The bundled example returns (filled in LibreOffice by examples/returns/make.py) merged
 /// into the Kent example, as the README walks through.
 @Suite struct ExampleReturnsTests {
+    let scratch = TemporaryFolder()
+
     @Test func theWalkThroughGivesWhatTheReadmeSays() throws {
-        let report = try ReportCoding.load(contentsOf: repositoryRoot.appendingPathComponent("examples/kent-medway-2012-13-end-of-year.json"))
+        let report = try Examples.report(Examples.kent)
         let folder = repositoryRoot.appendingPathComponent("examples/returns")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".xlsx") }.sorted()
         #expect(files.count == 7)
@@ -29,7 +31,7 @@ import Testing
         #expect(merged.measure("ACC-M2")?.1.values.last??.text == "Approx. 98%")
         #expect(merged.goal("EE-5")?.proposal == Proposal(action: .amend, wording: "Continue to build and strengthen current links and processes to increase the numbers of potential employers, to therefore increase the number of offenders in employment (in support of headline measure)"))
         // The merged report is a valid report that exports, and imports back unchanged.
-        let pack = try temporaryFolder().appendingPathComponent("merged.xlsx")
+        let pack = scratch.file("merged.xlsx")
         try BoardPackExporter(report: merged).write(to: pack)
         #expect(try BoardPackImporter().read(fileAt: pack) == merged)
     }

@@ -6,7 +6,7 @@ import Testing
 import XLSXReader
 
 /// Returns filled in by real programs, checked and merged; every tolerance and refusal.
-@Suite(.serialized) struct ReturnMergeTests {
+@Suite(.libreOffice) struct ReturnMergeTests {
     let fixture: ReturnsFixture
 
     init() throws { fixture = try ReturnsFixture() }
@@ -17,7 +17,8 @@ import XLSXReader
         let jppb = fixture.scope("jppb")
         let r1 = fixture.row(ofGoal: "ACC-1a", agency: "jppb"), r2 = fixture.row(ofGoal: "ACC-1b", agency: "jppb")
         let file = try fixture.libreOffice("jppb", "jppb.xlsx", [
-            "Goals": ["G\(r1)": "amber ", "H\(r1)": "=Sign-off moved to July.", "G\(r2)": "G", "H\(r2)": "Standard agreed.\n\nTraining from September."]
+            .text("amber ", sheet: "Goals", cell: "G\(r1)"), .text("=Sign-off moved to July.", sheet: "Goals", cell: "H\(r1)"),
+            .text("G", sheet: "Goals", cell: "G\(r2)"), .text("Standard agreed.\n\nTraining from September.", sheet: "Goals", cell: "H\(r2)"),
         ])
         let checked = fixture.check(file)
         #expect(problems(checked) == [])
@@ -112,6 +113,11 @@ import XLSXReader
         ]) == [#"agency.xlsx: is a return for "kent-police", which is not an agency of this report"#])
     }
 
+    @Test func aReturnThatCannotBeReadSaysWhy() {
+        let checked = ReturnChecker(report: fixture.report).check(fileAt: fixture.folder.appendingPathComponent("missing.xlsx"))
+        #expect(problems(checked) == ["missing.xlsx: cannot be read (No such file or directory)"])
+    }
+
     @Test func eitherCopyOfTheDetailsIsEnough() throws {
         // Google Sheets drops custom properties; the hidden sheet must do on its own.
         var noProperties = try [UInt8](Data(contentsOf: fixture.blank("jppb")))
@@ -127,8 +133,8 @@ import XLSXReader
 
     /// The same archive without one part, rewritten with Python's zipfile.
     func removingPart(_ part: String, from bytes: [UInt8]) throws -> [UInt8] {
-        let folder = try temporaryFolder()
-        let input = folder.appendingPathComponent("in.xlsx"), output = folder.appendingPathComponent("out.xlsx")
+        let input = fixture.folder.appendingPathComponent("in-\(part.hashValue).xlsx")
+        let output = fixture.folder.appendingPathComponent("out-\(part.hashValue).xlsx")
         try Data(bytes).write(to: input)
         try run("/usr/bin/env", ["python3", "-c", """
             import sys, zipfile

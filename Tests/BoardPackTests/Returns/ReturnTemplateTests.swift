@@ -4,7 +4,9 @@ import ReportModel
 import TestSupport
 import Testing
 
-@Suite struct ReturnTemplateTests {
+@Suite(.libreOffice) struct ReturnTemplateTests {
+    let scratch = TemporaryFolder()
+
     @Test func oneReturnPerAgencyNamedSafely() throws {
         let fixture = try ReturnsFixture()
         #expect(ReturnScope.all(in: fixture.report).map(\.fileName) == [
@@ -65,9 +67,9 @@ import Testing
     }
 
     @Test func anEndOfYearReturnAsksForProposals() throws {
-        let report = try ReportCoding.load(contentsOf: repositoryRoot.appendingPathComponent("examples/kent-medway-2012-13-end-of-year.json"))
+        let report = try Examples.report(Examples.kent)
         let scope = ReturnScope.all(in: report).first { $0.agency.id == "jobcentre-plus" }!
-        let file = try temporaryFolder().appendingPathComponent(scope.fileName)
+        let file = scratch.file(scope.fileName)
         try ReturnTemplate(report: report, scope: scope).write(to: file)
         let book = try XLSXInspector(file.path)
         let goals = try book.sheet("Goals")
@@ -78,9 +80,7 @@ import Testing
 
     @Test func theReturnOpensInLibreOffice() throws {
         let fixture = try ReturnsFixture()
-        let folder = try temporaryFolder("return-pdf")
-        try LibreOffice.convert(try fixture.blank("jppb"), to: "pdf", into: folder)
-        let pdf = folder.appendingPathComponent("blank-jppb.pdf")
+        let pdf = try Office.current().pdf(of: try fixture.blank("jppb"), into: scratch.url)
         #expect(FileManager.default.fileExists(atPath: pdf.path))
     }
 }

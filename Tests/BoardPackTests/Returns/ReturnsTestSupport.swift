@@ -6,19 +6,20 @@ import TestSupport
 /// A quarterly Red/Amber/Green report made from the Kent example, its returns, and ways to fill
 /// them in as agencies do: openpyxl, LibreOffice through UNO, and re-saving through LibreOffice.
 struct ReturnsFixture {
-    let folder: URL
+    let scratch: TemporaryFolder
+    var folder: URL { scratch.url }
     let report: Report
     let reportFile: URL
     static let period = "2013-14 Q1"
 
     init() throws {
-        folder = try temporaryFolder("returns")
-        var report = try ReportCoding.load(contentsOf: repositoryRoot.appendingPathComponent("examples/kent-medway-2012-13-end-of-year.json"))
+        scratch = TemporaryFolder("returns")
+        var report = try Examples.report(Examples.kent)
         report.id = "kent-medway-2013-14-q1"
         report.period = Period(label: Self.period, kind: .quarter, quarter: 1)
         report.statusScheme = nil
         self.report = report
-        reportFile = folder.appendingPathComponent("report.json")
+        reportFile = scratch.file("report.json")
         try ReportCoding.encode(report).write(to: reportFile)
     }
 
@@ -51,22 +52,18 @@ struct ReturnsFixture {
         try run("/usr/bin/env", ["python3", scripts.appendingPathComponent("fill_openpyxl.py").path, input.path, output.path, json])
     }
 
-    /// Fills in LibreOffice Calc through UNO, typing into cells: {"Goals": {"G5": "amber "}}.
-    func libreOffice(_ agency: String, _ name: String, _ edits: [String: [String: Any]]) throws -> URL {
+    /// Fills in LibreOffice Calc (the suite's office), as a person would: see `Office.Edit`.
+    func libreOffice(_ agency: String, _ name: String, _ edits: [Office.Edit]) throws -> URL {
         let out = folder.appendingPathComponent(name)
-        let json = String(decoding: try JSONSerialization.data(withJSONObject: edits), as: UTF8.self)
-        let port = String(Int.random(in: 20_000...29_999))
-        let profile = folder.appendingPathComponent("lo-uno-\(port)").path
-        try run("/usr/bin/python3", [Self.scripts.appendingPathComponent("fill_libreoffice.py").path, try blank(agency).path, out.path, json, profile, port])
+        try Office.current().fill(try blank(agency), edits, to: out)
         return out
     }
 
     /// The file as LibreOffice Calc saves it again (File > Save As > Excel 2007-365).
     func resaved(_ file: URL) throws -> URL {
-        let out = folder.appendingPathComponent("resaved-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        try LibreOffice.convert(file, to: "xlsx:Calc MS Excel 2007 XML", into: out)
-        return out.appendingPathComponent(file.lastPathComponent)
+        let out = folder.appendingPathComponent("resaved-\(UUID().uuidString)-" + file.lastPathComponent)
+        try Office.current().resave(file, as: out)
+        return out
     }
 
     func check(_ file: URL) -> CheckedReturn { ReturnChecker(report: report).check(fileAt: file) }

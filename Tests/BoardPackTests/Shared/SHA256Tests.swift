@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func agreesWithSha256sum() throws {
-        let file = repositoryRoot.appendingPathComponent("examples/kent-medway-2012-13-end-of-year.json")
+        let file = Examples.url(Examples.kent)
         let expected = String(decoding: try run("/usr/bin/sha256sum", [file.path]), as: UTF8.self).prefix(64)
         #expect(SHA256.hex([UInt8](try Data(contentsOf: file))) == String(expected))
     }

@@ -5,6 +5,8 @@ import TestSupport
 import Testing
 
 @Suite struct StyleTests {
+    let scratch = TemporaryFolder()
+
     @Test func theShippedTemplateIsTheDefaultStyle() throws {
         let file = repositoryRoot.appendingPathComponent("templates/default-style.json")
         #expect(try Data(contentsOf: file) == Style.standard.encodedJSON(), "regenerate with: boardpack style > templates/default-style.json")
@@ -12,7 +14,7 @@ import Testing
     }
 
     func write(_ json: String) throws -> URL {
-        let url = try temporaryFolder().appendingPathComponent("style.json")
+        let url = scratch.file("style-\(UUID().uuidString).json")
         try Data(json.utf8).write(to: url)
         return url
     }
@@ -41,9 +43,9 @@ import Testing
     }
 
     @Test func aStyleChangesTheWorkbook() throws {
-        let report = try ReportCoding.load(contentsOf: repositoryRoot.appendingPathComponent("examples/kent-medway-2012-13-end-of-year.json"))
+        let report = try Examples.report(Examples.kent)
         let style = try Style.load(contentsOf: write(##"{"labels": {"update": "Progress"}, "statusColours": {"Red": {"fill": "#FF0000", "font": "#FFFFFF"}}}"##))
-        let file = try temporaryFolder().appendingPathComponent("pack.xlsx")
+        let file = scratch.file("pack.xlsx")
         try BoardPackExporter(report: report, style: style).write(to: file)
         let book = try XLSXInspector(file.path)
         let sheet = try book.sheet("2.1 Accommodation")

@@ -1,0 +1,37 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The test harness itself: children get a clean signal mask, and LibreOffice ends with its suite.
+@Suite struct OfficeHarnessTests {
+    let scratch = TemporaryFolder()
+
+    @Test func childrenStartWithNoSignalBlockedOrIgnored() throws {
+        // Under `swift test` the test threads block SIGTERM, SIGCHLD and more; a child that
+        // inherited that mask could not be terminated.
+        let status = String(decoding: try run("/bin/cat", ["/proc/self/status"]), as: UTF8.self)
+        func mask(_ name: String) -> UInt64? {
+            status.split(separator: "\n").first { $0.hasPrefix(name + ":") }.flatMap { UInt64($0.split(separator: "\t").last ?? "", radix: 16) }
+        }
+        #expect(mask("SigBlk") == 0)
+        // Signals 1 to 31; glibc keeps its own two real-time signals (32, 33) as they are.
+        #expect(mask("SigIgn").map { $0 & 0x7FFF_FFFF } == 0)
+    }
+
+    @Test func aStuckProgramIsKilledWithEverythingItStarted() throws {
+        let started = Date()
+        #expect(throws: ProcessFailure.self) { try run("/bin/sh", ["-c", "sleep 30 & sleep 30"], timeout: 1) }
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+
+    @Test func anOfficeRunsInItsOwnGroupAndLeavesNothingBehind() throws {
+        let office = try Office()
+        let group = office.processGroup
+        #expect(Office.processes(inGroup: group).contains { $0.contains("soffice.bin") }, "the office runs in the group")
+        let pdf = try office.pdf(of: repositoryRoot.appendingPathComponent("examples/returns/jppb.xlsx"), into: scratch.url)
+        #expect(FileManager.default.fileExists(atPath: pdf.path))
+        #expect(office.end().isEmpty, "nothing of the office's group is left")
+        #expect(Office.processes(inGroup: group).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: office.folder.path), "its profile and temporary files are removed")
+    }
+}
