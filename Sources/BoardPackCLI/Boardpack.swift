@@ -6,7 +6,7 @@ struct Boardpack: ParsableCommand {
         commandName: "boardpack",
         abstract: "Build the quarterly board pack of a reducing-reoffending board.",
         version: BoardpackVersion.current,
-        subcommands: [Export.self, Validate.self, ReturnsCommand.self, CheckCommand.self, MergeCommand.self, ImportCommand.self, DumpCommand.self, StyleCommand.self])
+        subcommands: [Export.self, Validate.self, ReturnsCommand.self, CheckCommand.self, MergeCommand.self, NextCommand.self, ImportCommand.self, DumpCommand.self, StyleCommand.self])
 }
 
 enum BoardpackVersion {

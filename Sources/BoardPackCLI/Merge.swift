@@ -35,12 +35,7 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            // The input report is never changed: writing over it would lose the previous quarter.
-            let input = URL(fileURLWithPath: report).resolvingSymlinksInPath().standardizedFileURL
-            let target = URL(fileURLWithPath: output).resolvingSymlinksInPath().standardizedFileURL
-            guard input.path != target.path else {
-                throw ValidationError("-o \(output) is the input report; write the merged report to a new file")
-            }
+            try refuseOverwriting(input: report, output: output)
             let loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
             let checker = ReturnChecker(report: loaded, period: period)
             let progress = Progress(total: returns.count)

@@ -15,12 +15,15 @@ public struct Goal: Codable, Equatable, Sendable {
     @DefaultEmpty public var subGoals: [Goal] = []
     /// For a plan refresh: discharge, carry forward, amend, or a proposed new goal.
     public var proposal: Proposal?
-    /// What each lead agency returned for this goal (see `boardpack merge`), with its source.
+    /// What each lead agency returned for this goal this period (see `boardpack merge`), with its source.
     @DefaultEmpty public var returns: [GoalReturn] = []
+    /// Its ratings in earlier periods, oldest first (see `boardpack next`).
+    @DefaultEmpty public var history: [PastRating] = []
 
     public init(
         id: String, text: String, leads: [String] = [], status: String? = nil, update: [String] = [],
-        notes: [String] = [], subGoals: [Goal] = [], proposal: Proposal? = nil, returns: [GoalReturn] = []
+        notes: [String] = [], subGoals: [Goal] = [], proposal: Proposal? = nil, returns: [GoalReturn] = [],
+        history: [PastRating] = []
     ) {
         self.id = id
         self.text = text
@@ -31,6 +34,7 @@ public struct Goal: Codable, Equatable, Sendable {
         self.subGoals = subGoals
         self.proposal = proposal
         self.returns = returns
+        self.history = history
     }
 }
 

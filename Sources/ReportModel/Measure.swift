@@ -8,6 +8,9 @@ public struct Measure: Codable, Equatable, Sendable {
     public var id: String
     /// "% of statutory offenders in accommodation at termination".
     public var name: String
+    /// What kind of figure the measure takes (`percent`, `count`, `decimal`); when absent it is
+    /// read from the figures it already has, else from its name ("% of...").
+    public var kind: Value.Kind?
     /// The sub-heading this row sits under inside the table ("Youth Offending Population").
     public var group: String?
     /// The agency that supplies the figure, by id, name or alias.
@@ -23,12 +26,13 @@ public struct Measure: Codable, Equatable, Sendable {
     @DefaultEmpty public var sources: [MeasureSource] = []
 
     public init(
-        id: String, name: String, group: String? = nil, supplier: String? = nil, better: Direction? = nil,
+        id: String, name: String, kind: Value.Kind? = nil, group: String? = nil, supplier: String? = nil, better: Direction? = nil,
         target: Target? = nil, values: [Value?], notes: [String] = [], proposal: Proposal? = nil,
         sources: [MeasureSource] = []
     ) {
         self.id = id
         self.name = name
+        self.kind = kind
         self.group = group
         self.supplier = supplier
         self.better = better

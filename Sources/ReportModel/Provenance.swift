@@ -20,14 +20,17 @@ public struct Provenance: Codable, Equatable, Sendable {
 public struct GoalReturn: Codable, Equatable, Sendable {
     /// The agency's id.
     public var agency: String
+    /// The period the answer was given for.
+    public var period: String?
     public var status: String?
     @DefaultEmpty public var update: [String] = []
     /// For a plan-refresh stock take: what the agency proposes for the goal.
     public var proposal: Proposal?
     public var source: Provenance
 
-    public init(agency: String, status: String?, update: [String], proposal: Proposal? = nil, source: Provenance) {
+    public init(agency: String, period: String? = nil, status: String?, update: [String], proposal: Proposal? = nil, source: Provenance) {
         self.agency = agency
+        self.period = period
         self.status = status
         self.update = update
         self.proposal = proposal
@@ -46,6 +49,26 @@ public struct MeasureSource: Codable, Equatable, Sendable {
         self.period = period
         self.agency = agency
         self.note = note
+        self.source = source
+    }
+}
+
+/// A return merged into the report: whose, for which period, who completed it and when.
+public struct ReceivedReturn: Codable, Equatable, Sendable {
+    /// The agency's id.
+    public var agency: String
+    public var period: String
+    /// As typed on the return's Instructions sheet.
+    public var completedBy: String?
+    public var date: String?
+    /// The file, its SHA-256 and where the two were read.
+    public var source: Provenance
+
+    public init(agency: String, period: String, completedBy: String?, date: String?, source: Provenance) {
+        self.agency = agency
+        self.period = period
+        self.completedBy = completedBy
+        self.date = date
         self.source = source
     }
 }

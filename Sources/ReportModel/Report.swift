@@ -33,6 +33,12 @@ public struct Report: Codable, Equatable, Sendable {
     @DefaultEmpty public var agencies: [Agency] = []
     @DefaultEmpty public var statistics: [StatisticsTable] = []
     @DefaultEmpty public var themes: [Theme] = []
+    /// The periods this report has been through before its own, oldest first (see `boardpack next`).
+    @DefaultEmpty public var earlierPeriods: [EarlierPeriod] = []
+    /// Who agencies ask about their returns: the secretariat's contact.
+    public var contact: Contact?
+    /// The returns merged into this report this period, with who completed them and when.
+    @DefaultEmpty public var returnsReceived: [ReceivedReturn] = []
 
     public init(
         format: Int = Report.currentFormat, id: String, title: String, plan: String? = nil,
@@ -40,7 +46,8 @@ public struct Report: Codable, Equatable, Sendable {
         authors: [Author] = [], produced: [ProducedDate] = [], introduction: [String] = [],
         themesIntroduction: [String] = [], statusScheme: StatusScheme? = nil,
         principles: [String] = [], priorityGroups: [String] = [], agencies: [Agency] = [],
-        statistics: [StatisticsTable] = [], themes: [Theme] = []
+        statistics: [StatisticsTable] = [], themes: [Theme] = [], earlierPeriods: [EarlierPeriod] = [],
+        contact: Contact? = nil, returnsReceived: [ReceivedReturn] = []
     ) {
         self.format = format
         self.id = id
@@ -60,6 +67,9 @@ public struct Report: Codable, Equatable, Sendable {
         self.agencies = agencies
         self.statistics = statistics
         self.themes = themes
+        self.earlierPeriods = earlierPeriods
+        self.contact = contact
+        self.returnsReceived = returnsReceived
     }
 
     public static let currentFormat = 1
@@ -86,6 +96,36 @@ public struct Period: Codable, Equatable, Sendable {
         self.label = label
         self.kind = kind
         self.quarter = quarter
+    }
+}
+
+/// Someone to ask: the secretariat's contact printed on every return.
+public struct Contact: Codable, Equatable, Sendable {
+    public var name: String
+    public var organisation: String?
+    public var email: String?
+    public var phone: String?
+
+    public init(name: String, organisation: String? = nil, email: String? = nil, phone: String? = nil) {
+        self.name = name
+        self.organisation = organisation
+        self.email = email
+        self.phone = phone
+    }
+
+    /// "Rob Jacques (Kent Probation), rob.jacques@example.org, 01622 000000".
+    public var line: String {
+        ([organisation.map { "\(name) (\($0))" } ?? name] + [email, phone].compactMap { $0 }).joined(separator: ", ")
+    }
+}
+
+extension Period {
+    /// A period from its label: a quarter when the label ends "Q1" to "Q4", unless `kind` says.
+    public init(guessing label: String, kind: Kind? = nil) {
+        let last = label.split(separator: " ").last.map { $0.uppercased() } ?? ""
+        let quarter = last.count == 2 && last.hasPrefix("Q") ? Int(last.dropFirst()).flatMap { (1...4).contains($0) ? $0 : nil } : nil
+        let chosen = kind ?? (quarter != nil ? .quarter : .other)
+        self.init(label: label, kind: chosen, quarter: chosen == .quarter ? quarter : nil)
     }
 }
 

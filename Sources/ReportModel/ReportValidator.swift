@@ -7,10 +7,15 @@ public struct ReportValidator {
     let report: Report
     private let directory: AgencyDirectory
     private var found: [ReportProblem] = []
+    /// Earlier periods' labels, in order, by forgiving key.
+    private let earlier: [String: Int]
 
     public init(_ report: Report) {
         self.report = report
         self.directory = report.agencyDirectory
+        var earlier: [String: Int] = [:]
+        for (i, past) in report.earlierPeriods.enumerated() { earlier[Forgiving.key(past.period.label)] = earlier[Forgiving.key(past.period.label)] ?? i }
+        self.earlier = earlier
     }
 
     /// Every problem found, in document order.
@@ -37,6 +42,8 @@ public struct ReportValidator {
         }
         checkScheme()
         checkAgencies()
+        checkEarlierPeriods()
+        if let contact = report.contact { requireText(contact.name, at: "contact.name") }
         var seenStatistics = Set<String>()
         for (i, table) in report.statistics.enumerated() {
             checkStatistics(table, at: "statistics[\(i)]", seen: &seenStatistics)
@@ -52,6 +59,12 @@ public struct ReportValidator {
             }
             for (g, goal) in theme.goals.enumerated() {
                 checkGoal(goal, at: "\(path).goals[\(g)]", seen: &seenGoals)
+            }
+            for (g, goal) in theme.dischargedGoals.enumerated() {
+                checkGoal(goal, at: "\(path).dischargedGoals[\(g)]", seen: &seenGoals, current: false)
+            }
+            for (m, measure) in theme.dischargedMeasures.enumerated() {
+                unique(measure.id, at: "\(path).dischargedMeasures[\(m)].id", kind: "measure", seen: &seenMeasures)
             }
             for (r, rep) in theme.representatives.enumerated() {
                 checkAgencyReference(rep.agency, at: "\(path).representatives[\(r)].agency", allowAll: false)
@@ -122,6 +135,11 @@ public struct ReportValidator {
                 "has \(measure.values.count) values but the theme has \(periods.count) periods (\(periods.joined(separator: ", ")))")
         }
         if let supplier = measure.supplier { checkAgencyReference(supplier, at: "\(path).supplier", allowAll: false) }
+        if let kind = measure.kind {
+            for (v, value) in measure.values.enumerated() {
+                if let value, let problem = MeasureKind.misfit(value, kind) { add("\(path).values[\(v)]", problem) }
+            }
+        }
         if let target = measure.target {
             if target.value.number == nil {
                 add("\(path).target.value", "\"\(target.value.text)\" is not a number")
@@ -135,7 +153,34 @@ public struct ReportValidator {
         }
     }
 
-    private mutating func checkGoal(_ goal: Goal, at path: String, seen: inout Set<String>) {
+    private mutating func checkEarlierPeriods() {
+        var seen = Set<String>()
+        for (i, past) in report.earlierPeriods.enumerated() {
+            let key = Forgiving.key(past.period.label)
+            requireText(past.period.label, at: "earlierPeriods[\(i)].period.label")
+            if !seen.insert(key).inserted || key == Forgiving.key(report.period.label) {
+                add("earlierPeriods[\(i)].period.label", "\"\(past.period.label)\" appears twice among the report's periods")
+            }
+        }
+    }
+
+    /// Each rating names an earlier period of the report, oldest first.
+    private mutating func checkHistory(_ goal: Goal, at path: String) {
+        var last = -1
+        for (h, rating) in goal.history.enumerated() {
+            guard let index = earlier[Forgiving.key(rating.period)] else {
+                let known = report.earlierPeriods.map(\.period.label)
+                add("\(path).history[\(h)].period", "\"\(rating.period)\" is not an earlier period of this report (\(known.isEmpty ? "it has none" : known.joined(separator: ", ")))")
+                continue
+            }
+            if index <= last {
+                add("\(path).history[\(h)].period", "\(rating.period) comes after a later period; goal \(goal.id)'s history must run oldest first")
+            }
+            last = index
+        }
+    }
+
+    private mutating func checkGoal(_ goal: Goal, at path: String, seen: inout Set<String>, current: Bool = true) {
         unique(goal.id, at: "\(path).id", kind: "goal", seen: &seen)
         requireText(goal.text, at: "\(path).text")
         checkCellLength(goal.text, at: "\(path).text", what: "goal \(goal.id)'s text")
@@ -145,14 +190,18 @@ public struct ReportValidator {
                 "\(path).update",
                 "goal \(goal.id)'s update is \(updateLength) characters; a spreadsheet cell holds at most \(Self.cellTextLimit)")
         }
-        if let status = goal.status, report.scheme.status(matching: status, .exactName) == nil {
+        checkHistory(goal, at: path)
+        if !current, goal.status != nil {
+            add("\(path).status", "goal \(goal.id) has left the plan, so it has no status this period (its ratings are in its history)")
+        }
+        if current, let status = goal.status, report.scheme.status(matching: status, .exactName) == nil {
             add("\(path).status", "\"\(status)\" is not a status of this report (\(report.scheme.namesList))")
         }
         for (l, lead) in goal.leads.enumerated() {
             checkAgencyReference(lead, at: "\(path).leads[\(l)]", allowAll: true)
         }
         for (s, sub) in goal.subGoals.enumerated() {
-            checkGoal(sub, at: "\(path).subGoals[\(s)]", seen: &seen)
+            checkGoal(sub, at: "\(path).subGoals[\(s)]", seen: &seen, current: current)
         }
     }
 

@@ -26,11 +26,16 @@ public struct Theme: Codable, Equatable, Sendable {
     @DefaultEmpty public var comments: [String] = []
     /// For a plan refresh: what is proposed for the theme itself (a new priority).
     public var proposal: Proposal?
+    /// Goals that have left the plan, with their history (see `boardpack next`).
+    @DefaultEmpty public var dischargedGoals: [Goal] = []
+    /// Headline measures that have left the plan, with their figures.
+    @DefaultEmpty public var dischargedMeasures: [Measure] = []
 
     public init(
         id: String, number: String? = nil, name: String, shortName: String? = nil, kind: Kind? = nil,
         introduction: [String] = [], periods: [String] = [], measures: [Measure] = [], goals: [Goal] = [],
-        representatives: [Representative] = [], comments: [String] = [], proposal: Proposal? = nil
+        representatives: [Representative] = [], comments: [String] = [], proposal: Proposal? = nil,
+        dischargedGoals: [Goal] = [], dischargedMeasures: [Measure] = []
     ) {
         self.id = id
         self.number = number
@@ -44,6 +49,8 @@ public struct Theme: Codable, Equatable, Sendable {
         self.representatives = representatives
         self.comments = comments
         self.proposal = proposal
+        self.dischargedGoals = dischargedGoals
+        self.dischargedMeasures = dischargedMeasures
     }
 
     /// "2.3 Substance Misuse (Drugs & Alcohol)".

@@ -13,3 +13,14 @@ public enum Examples {
 
     public static func report(_ name: String) throws -> Report { try ReportCoding.load(contentsOf: url(name)) }
 }
+
+extension Report {
+    /// A goal of the plan (or a sub-goal) by id.
+    public func goal(_ id: String) -> Goal? { themes.flatMap(\.allGoals).first { $0.id == id } }
+
+    /// A headline measure by id, with its theme.
+    public func measure(_ id: String) -> (Theme, Measure)? {
+        for theme in themes { if let m = theme.measures.first(where: { $0.id == id }) { return (theme, m) } }
+        return nil
+    }
+}

@@ -77,11 +77,3 @@ struct ReturnsFixture {
         ReturnLayout.headerRow + 2 + scope(agency).measures.firstIndex { $0.measure.id == id }!
     }
 }
-
-extension Report {
-    func goal(_ id: String) -> Goal? { themes.flatMap(\.allGoals).first { $0.id == id } }
-    func measure(_ id: String) -> (Theme, Measure)? {
-        for theme in themes { if let m = theme.measures.first(where: { $0.id == id }) { return (theme, m) } }
-        return nil
-    }
-}
