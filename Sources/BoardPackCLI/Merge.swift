@@ -10,9 +10,16 @@ struct MergeCommand: ParsableCommand {
         discussion: """
             Writes the updated report to -o (the input report is never changed) and prints a \
             summary: returns received and accepted, agencies still missing, goals updated, \
-            unchanged or without an update, measures filled, and every problem with its cell. \
-            Exits 0 only when every return was accepted without conflict; valid returns are \
-            merged and written either way.
+            unchanged or without an answer, measures filled, and every problem with its cell. \
+            Answers that pass are merged even when other cells of the same return are refused.
+
+            Exit status: 0 when every return given was merged whole: no cell refused, no goal or \
+            figure left unanswered, no blank return, no conflict between co-leads, no duplicate \
+            left unsettled (files named twice, and duplicates settled by --replace, are fine; \
+            agencies that sent nothing are listed but do not count). 1 when any of those \
+            happened; the merged report is written all the same. 2 when nothing could be \
+            merged: the report cannot be read or is invalid, -o names the report itself, or \
+            --period is not the report's period.
             """)
 
     @Argument(help: "The report, as JSON.")
@@ -24,10 +31,10 @@ struct MergeCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the merged report (JSON).")
     var output: String
 
-    @Option(help: "The period being collected (default: the report's period).")
+    @Option(help: "The period being collected (default and only choice: the report's; start another with next).")
     var period: String?
 
-    @Flag(help: "When an agency sent two returns, take the later file instead of refusing it.")
+    @Flag(help: "When an agency sent two different returns, take the newest (by its Date cell, then the file's time) instead of neither.")
     var replace = false
 
     @Flag(help: "Print the summary as JSON.")
@@ -37,11 +44,12 @@ struct MergeCommand: ParsableCommand {
         try reportingErrors {
             try refuseOverwriting(input: report, output: output)
             let loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
-            let checker = ReturnChecker(report: loaded, period: period)
+            try requireReportPeriod(period, of: loaded, file: report)
+            let checker = ReturnChecker(report: loaded)
             let progress = Progress(total: returns.count)
             let checked = checker.check(filesAt: returns.map { URL(fileURLWithPath: $0) }) { progress.show($0) }
             progress.finish()
-            let (merged, summary) = ReturnMerger(report: loaded, period: period, replace: replace).merge(checked)
+            let (merged, summary) = ReturnMerger(report: loaded, replace: replace).merge(checked)
             try AtomicFile.write(try ReportCoding.encode(merged), to: URL(fileURLWithPath: output))
             if json {
                 let encoder = JSONEncoder()
@@ -51,7 +59,7 @@ struct MergeCommand: ParsableCommand {
                 print(summary.text)
                 print("Wrote \(output)")
             }
-            if !summary.isClean { throw ExitCode.failure }
+            if !summary.isClean { throw ExitCode.problemsFound }
         }
     }
 }

@@ -18,7 +18,7 @@ struct ReturnsCommand: ParsableCommand {
     @Option(help: "Only this agency (id, name or alias).")
     var agency: String?
 
-    @Option(help: "The period the returns collect (default: the report's period).")
+    @Option(help: "The period the returns collect (default and only choice: the report's; start another with next).")
     var period: String?
 
     @Option(help: "When returns are due, as it should read (e.g. \"Friday 12 July 2013\").")
@@ -27,12 +27,13 @@ struct ReturnsCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
+            try requireReportPeriod(period, of: loaded, file: report)
             let scopes = try ReturnScope.all(in: loaded, only: agency, file: report)
             let folder = URL(fileURLWithPath: output)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             for scope in scopes {
                 let file = folder.appendingPathComponent(scope.fileName)
-                try ReturnTemplate(report: loaded, scope: scope, period: period, deadline: deadline).write(to: file)
+                try ReturnTemplate(report: loaded, scope: scope, deadline: deadline).write(to: file)
                 print("\(file.path): \(scope.summary)")
             }
         }

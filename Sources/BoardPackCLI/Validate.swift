@@ -11,7 +11,14 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
+            let loaded: Report
+            do {
+                loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
+            } catch let problems as ReportProblems {
+                // Finding problems is what validate is for: they are its result, not a failure to run.
+                printError(problems.description)
+                throw ExitCode.problemsFound
+            }
             print("\(report): valid (\(loaded.themes.count) themes, \(loaded.countedGoals.count) goals)")
         }
     }

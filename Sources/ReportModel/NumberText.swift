@@ -10,4 +10,20 @@ public enum NumberText {
         let text = "\(n)"
         return text.contains("e") ? String(format: "%.10g", n) : text
     }
+
+    /// A fraction as the percentage it stands for, with every digit it has: 0.8345 → "83.45".
+    /// Moves the decimal point in the text, so no binary rounding creeps in (0.8345 × 100 is
+    /// 83.44999999999999 in floating point).
+    public static func percent(of fraction: Double) -> String {
+        var text = plain(fraction)
+        var sign = ""
+        if text.hasPrefix("-") { sign = "-"; text.removeFirst() }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        var whole = String(parts[0]), fractionDigits = parts.count > 1 ? String(parts[1]) : ""
+        fractionDigits += String(repeating: "0", count: max(0, 2 - fractionDigits.count))
+        whole += fractionDigits.prefix(2)
+        fractionDigits = String(fractionDigits.dropFirst(2))
+        while whole.count > 1 && whole.hasPrefix("0") { whole.removeFirst() }
+        return sign + whole + (fractionDigits.isEmpty ? "" : "." + fractionDigits)
+    }
 }

@@ -148,4 +148,7 @@ public struct ProducedDate: Codable, Equatable, Sendable {
         self.label = label
         self.date = date
     }
+
+    /// "Goals - July 2013".
+    public var line: String { label.map { "\($0) - \(date)" } ?? date }
 }

@@ -224,6 +224,8 @@ private struct Work {
             goal.proposal = proposal
             proposalFile = refresh!.file
             proposalPath = "\(paper.path).proposal"
+            // The stock take decides who leads the refreshed plan's goals.
+            if !paper.goal.leads.isEmpty { goal.leads = paper.goal.leads }
         }
         var rating = PastRating(period: old, status: goal.status, update: goal.update, returns: goal.returns)
         goal.status = nil

@@ -31,6 +31,23 @@ public struct StatusScheme: Codable, Equatable, Sendable {
             ?? (matching == .nameOrCode ? statuses.first { Forgiving.key($0.code) == key } : nil)
     }
 
+    /// Whether a goal rated `status` must say why: Red and Amber need an update, by the board's
+    /// practice; Green and statuses of the board's own do not.
+    public func needsUpdate(_ status: String) -> Bool {
+        ["red", "amber"].contains(Forgiving.key(status))
+    }
+
+    /// "Red or Amber": the statuses that need an update, for instructions; nil when none do.
+    public var needingUpdate: String? {
+        let names = statuses.map(\.name).filter(needsUpdate)
+        return names.isEmpty ? nil : names.joined(separator: " or ")
+    }
+
+    /// "Red, Amber or Green": the choices, for instructions.
+    public var choices: String {
+        statuses.count < 2 ? namesList : statuses.dropLast().map(\.name).joined(separator: ", ") + " or " + statuses.last!.name
+    }
+
     /// The names in order, for messages: "Red, Amber, Green".
     public var namesList: String { statuses.map(\.name).joined(separator: ", ") }
 

@@ -37,6 +37,20 @@ public final class Workbook {
         return p
     }
 
+    /// Sets the workbook's default font: the "Normal" style, and the font column widths are
+    /// measured in. Call it before anything else is written.
+    ///
+    /// libxlsxwriter's default is Calibri 11. Where Calibri is missing (LibreOffice on Linux
+    /// without Carlito) it is replaced by a much wider font, and every column comes out a third
+    /// wider than Excel makes it, so the page is shrunk to fit. Arial has a metric twin
+    /// (Liberation Sans) wherever LibreOffice runs, so widths agree everywhere. libxlsxwriter
+    /// 1.1.4 has no call for this: its default format is the first of the workbook's formats.
+    public func setDefaultFont(name: String, size: Double) {
+        guard let first = handle.pointee.formats.pointee.stqh_first else { return }
+        format_set_font_name(first, name)
+        format_set_font_size(first, size)
+    }
+
     /// Adds a sheet; the name must already obey Excel's rules (see `SheetName`).
     public func addWorksheet(named name: String) throws -> Worksheet {
         try check(workbook_validate_sheet_name(handle, name), "adding sheet \"\(name)\"")

@@ -61,6 +61,14 @@ public final class Worksheet {
             "setting columns of \(name)")
     }
 
+    /// Hides columns (they are neither shown nor printed) and sets their width.
+    public func hideColumns(_ cols: ClosedRange<Int>, width: Double) throws {
+        var options = lxw_row_col_options(hidden: 1, level: 0, collapsed: 0)
+        try check(
+            worksheet_set_column_opt(handle, lxw_col_t(cols.lowerBound), lxw_col_t(cols.upperBound), width, nil, &options),
+            "hiding columns of \(name)")
+    }
+
     /// Height in points.
     public func setRow(_ row: Int, height: Double) throws {
         try check(worksheet_set_row(handle, lxw_row_t(row), height, nil), "setting row \(row + 1) of \(name)")

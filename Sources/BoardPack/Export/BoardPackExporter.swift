@@ -18,11 +18,7 @@ public struct BoardPackExporter {
     /// - Throws: `ReportProblems` for an invalid report, `XLSXWriterError` or `AtomicFileError`.
     public func write(to url: URL) throws {
         try checkReport()
-        try AtomicFile.write(to: url) { temporary in
-            let workbook = try Workbook(path: temporary)
-            try build(workbook)
-            try workbook.close()
-        }
+        try WorkbookFile.write(to: url, style: style, build)
     }
 
     private func checkReport() throws {
@@ -68,7 +64,7 @@ public struct BoardPackExporter {
             title: report.title, subject: "\(report.board) – \(report.period.label)",
             author: report.authors.map(\.name).joined(separator: ", "), company: report.board,
             comments: report.description)
-        let page = PageSettings(report: report, style: style)
+        let page = PageSettings(title: report.title, report: report, style: style)
 
         let cover = try workbook.addWorksheet(named: names.cover)
         try CoverSheet(report: report, palette: palette, names: names).write(cover, page: page)

@@ -20,7 +20,7 @@ struct CoverSheet {
         row += 1
         try sheet.merge(rows: row...row, cols: 0...1, text: report.board, format: palette.heading)
         row += 1
-        try sheet.merge(rows: row...row, cols: 0...1, text: periodLine, format: palette.subtitle)
+        try sheet.merge(rows: row...row, cols: 0...1, text: PeriodWording.line(report.period), format: palette.subtitle)
         row += 2
 
         func field(_ label: String, _ value: String?) throws {
@@ -31,7 +31,7 @@ struct CoverSheet {
             row += 1
         }
         try field(labels.authors, report.authors.map(authorLine).joined(separator: ", "))
-        try field(labels.produced, report.produced.map(producedLine).joined(separator: " / "))
+        try field(labels.produced, report.produced.map(\.line).joined(separator: " / "))
         try field(labels.presentedTo, report.audience)
         try field(labels.about, report.description)
         try field(labels.introduction, report.introduction.joined(separator: "\n\n"))
@@ -49,21 +49,10 @@ struct CoverSheet {
         try sheet.setUpPrinting(page.setup(repeating: nil))
     }
 
-    private var periodLine: String {
-        switch report.period.kind {
-        case .endOfYear: "\(report.period.label) – end of year"
-        case .quarter: report.period.quarter.map { "\(report.period.label) – quarter \($0)" } ?? report.period.label
-        case .other: report.period.label
-        }
-    }
-
     private func authorLine(_ author: Author) -> String {
         author.organisation.map { "\(author.name) (\($0))" } ?? author.name
     }
 
-    private func producedLine(_ produced: ProducedDate) -> String {
-        produced.label.map { "\($0) - \(produced.date)" } ?? produced.date
-    }
 
     private var contents: [(String, String)] {
         var out: [(String, String)] = [(names.summary, palette.style.labels.statusByTheme)]

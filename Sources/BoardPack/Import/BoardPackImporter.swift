@@ -182,7 +182,7 @@ private struct Reading {
             if let old, old.text == s { return old }
         default: break
         }
-        var value = (try? CellReading.figure(cell, percentMeasure: false)) ?? nil
+        guard case .value(var value) = CellReading.figure(cell, kind: nil, strict: false) else { return old }
         value?.significant = old?.significant ?? false
         return value
     }

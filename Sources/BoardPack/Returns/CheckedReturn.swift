@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 
 /// One goal's answer read from a return.
@@ -6,7 +7,7 @@ public struct GoalAnswer: Equatable, Sendable {
     public var status: String?
     public var update: [String]
     public var proposal: Proposal?
-    /// Where the answer was read: "Goals!G7".
+    /// Where the answer was read on the Goals sheet: ["B12", "B14"].
     public var cells: [String]
 }
 
@@ -15,22 +16,53 @@ public struct MeasureAnswer: Equatable, Sendable {
     public var measureID: String
     public var value: Value?
     public var note: String?
+    /// Where it was read on the Measures sheet.
     public var cells: [String]
 }
 
-/// A return as read and checked: what it answers, and every problem with its cell.
+/// A return as read and checked: what it answers, what it leaves unanswered, and every problem
+/// with its cell. One bad row does not throw the rest away: the answers that pass are kept.
 public struct CheckedReturn: Sendable {
     /// The file name without its folder, as messages and provenance show it.
     public var file: String
+    /// The path as given, which tells apart two files of the same name.
+    public var path: String
     public var sha256: String
+    /// When the file was last changed, for choosing the newer of two returns.
+    public var modified: Date?
     public var agency: Agency?
     public var period: String?
+    /// Who completed the return, and when, as typed on its Instructions sheet.
+    public var completedBy: String?
+    public var date: String?
+    /// The Date cell as a calendar day, when it reads as one.
+    public var day: Day?
     public var goals: [GoalAnswer] = []
     public var measures: [MeasureAnswer] = []
+    /// Goals the agency was asked to rate that the return does not answer.
+    public var unanswered: [String] = []
+    /// Figures the agency was asked for that the return leaves empty.
+    public var figuresMissing: [String] = []
     public var problems: [WorkbookProblem] = []
+    /// The whole return was refused (another report, period or agency, or not a return at all):
+    /// nothing in it is merged.
+    public var refused = false
 
-    /// Whether the return can be merged.
-    public var isValid: Bool { problems.isEmpty && agency != nil }
+    init(file: String, path: String, sha256: String, modified: Date? = nil) {
+        self.file = file
+        self.path = path
+        self.sha256 = sha256
+        self.modified = modified
+    }
+
+    /// A return from the right agency with nothing filled in.
+    public var isBlank: Bool { !refused && agency != nil && goals.isEmpty && measures.isEmpty }
+
+    /// Whether anything in it can be merged.
+    public var isUsable: Bool { !refused && agency != nil && !isBlank }
+
+    /// Clean: readable, complete, and nothing refused.
+    public var isClean: Bool { isUsable && problems.isEmpty }
 
     /// "jppb.xlsx: clean return from JPPB: 5 goals answered, 0 figures given".
     public var summary: String {

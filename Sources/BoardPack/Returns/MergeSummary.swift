@@ -3,34 +3,39 @@ import Foundation
 /// What a merge did, for people (`text`) and for scripts (`Codable`, `--json`).
 public struct MergeSummary: Codable, Equatable, Sendable {
     public var period: String
+    /// Files given, each counted once however many times it was named.
     public var returnsReceived = 0
     public var returnsAccepted = 0
-    /// File names of accepted returns, in the order given.
+    /// Files whose answers were merged, in the report's order of agencies.
     public var accepted: [String] = []
-    /// Agencies asked for a return that sent none that was accepted.
+    /// Files from the right agency with nothing filled in; their agencies are still missing.
+    public var blank: [String] = []
+    /// Agencies asked for a return that sent none that was merged.
     public var agenciesMissing: [String] = []
     public var goalsUpdated: [String] = []
     public var goalsUnchanged: [String] = []
-    /// Goals no accepted return gave a status or update for.
-    public var goalsWithoutUpdate: [String] = []
+    /// Goals asked for this period that no merged return answers.
+    public var goalsWithoutAnswer: [String] = []
     public var measuresFilled: [String] = []
-    /// Co-led goals whose agencies gave different statuses: left for the secretariat.
+    /// Co-led goals whose agencies gave different statuses: shown as a conflict, left for the secretariat.
     public var conflicts: [String] = []
+    /// Files named twice, or two returns from one agency settled by `--replace`: said, not failures.
+    public var duplicates: [String] = []
     /// Every problem, as `FILE: Sheet!CELL: message`.
     public var problems: [String] = []
 
-    /// True when every return was accepted and nothing conflicts.
-    public var isClean: Bool { returnsAccepted == returnsReceived && conflicts.isEmpty && problems.isEmpty }
+    /// True when everything received was merged whole and nothing conflicts.
+    public var isClean: Bool { conflicts.isEmpty && problems.isEmpty }
 
     public var text: String {
+        func list(_ items: [String]) -> String { items.isEmpty ? "." : " (\(items.joined(separator: ", ")))." }
         var lines = [
-            "Period \(period): \(returnsReceived) returns received, \(returnsAccepted) accepted.",
+            "Period \(period): \(Wording.plural(returnsReceived, "return")) received, \(returnsAccepted) accepted.",
             "Agencies still missing: \(agenciesMissing.isEmpty ? "none" : agenciesMissing.joined(separator: ", ")).",
-            "Goals: \(goalsUpdated.count) updated, \(goalsUnchanged.count) unchanged, \(goalsWithoutUpdate.count) without an update"
-                + (goalsWithoutUpdate.isEmpty ? "." : " (\(goalsWithoutUpdate.joined(separator: ", "))).")
-                ,
-            "Measures filled: \(measuresFilled.count)" + (measuresFilled.isEmpty ? "." : " (\(measuresFilled.joined(separator: ", ")))."),
+            "Goals: \(goalsUpdated.count) updated, \(goalsUnchanged.count) unchanged, \(goalsWithoutAnswer.count) without an answer" + list(goalsWithoutAnswer),
+            "Measures filled: \(measuresFilled.count)" + list(measuresFilled),
         ]
+        lines += duplicates
         lines += conflicts.map { "Conflict: \($0)" }
         lines += problems
         return lines.joined(separator: "\n")

@@ -2,27 +2,26 @@ import Foundation
 import ReportModel
 import XLSXReader
 
-/// Reads a filled-in return and checks it against the report, tolerating what people do
-/// (case and spaces in statuses, initials, sorted or moved rows, blank rows, extra columns,
-/// numbers typed as text) and refusing what cannot be trusted.
+/// Reads a filled-in return and checks it against the report.
+///
+/// It tolerates what people do (case and spaces in statuses, initials, rows moved or inserted,
+/// figures typed as text or written as numbers by a script) and refuses what cannot be
+/// trusted, cell by cell: a bad row is listed with its cell and the other answers still count.
+/// Only a return that is not for this report, period and agency is refused whole.
 public struct ReturnChecker: Sendable {
     public let report: Report
-    /// The period being collected; the report's own by default.
-    public let period: String
     private let directory: AgencyDirectory
     /// What each agency was asked for, worked out once for all the returns checked.
     private let scopes: [String: ReturnScope]
     private let goalIDs: Set<String>
 
-    public init(report: Report, period: String? = nil) {
+    public init(report: Report) {
         self.report = report
-        self.period = period ?? report.period.label
         self.directory = report.agencyDirectory
         self.scopes = Dictionary(ReturnScope.all(in: report).map { ($0.agency.id, $0) }, uniquingKeysWith: { a, _ in a })
-        self.goalIDs = Set(report.themes.flatMap(\.allGoals).map { $0.id.lowercased() })
+        self.goalIDs = Set(report.themes.flatMap(\.allGoals).map { Forgiving.key($0.id) })
     }
 
-    /// Checks the file at `url`; problems are collected, never thrown.
     /// Checks many files, on every core; the results come back in the order given.
     public func check(filesAt urls: [URL], progress: (@Sendable (Int) -> Void)? = nil) -> [CheckedReturn] {
         let results = UnsafeMutableBufferPointer<CheckedReturn?>.allocate(capacity: urls.count)
@@ -38,69 +37,94 @@ public struct ReturnChecker: Sendable {
         return results.map { $0! }
     }
 
+    /// Checks the file at `url`; problems are collected, never thrown.
     public func check(fileAt url: URL) -> CheckedReturn {
         let name = url.lastPathComponent
         let bytes: [UInt8]
         do {
             bytes = try [UInt8](Data(contentsOf: url))
         } catch {
-            var result = CheckedReturn(file: name, sha256: "")
+            var result = CheckedReturn(file: name, path: url.relativePath, sha256: "")
+            result.refused = true
             result.problems = [WorkbookProblem(Place(file: name), "cannot be read (\(SystemReason.of(error)))")]
             return result
         }
-        return check(bytes: bytes, name: name)
+        let modified = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+        return check(bytes: bytes, name: name, path: url.relativePath, modified: modified)
     }
 
-    public func check(bytes: [UInt8], name: String) -> CheckedReturn {
-        var result = CheckedReturn(file: name, sha256: SHA256.hex(bytes))
+    public func check(bytes: [UInt8], name: String, path: String? = nil, modified: Date? = nil) -> CheckedReturn {
+        var result = CheckedReturn(file: name, path: path ?? name, sha256: SHA256.hex(bytes), modified: modified)
         do {
             let book = try XLSXFile(bytes: bytes, name: name)
             try read(book, into: &result)
         } catch let error as XLSXError {
+            result.refused = true
             result.problems.append(WorkbookProblem(error))
         } catch {
+            result.refused = true
             result.problems.append(WorkbookProblem(Place(file: name), "\(error)"))
         }
         return result
     }
 
-    // MARK: - Reading
+    // MARK: - The return as a whole
 
-    private func problem(_ result: inout CheckedReturn, _ sheet: String?, _ cell: String?, _ message: String) {
-        result.problems.append(WorkbookProblem(Place(file: result.file, sheet: sheet, cell: cell), message))
+    private func refuse(_ result: inout CheckedReturn, _ message: String) {
+        result.refused = true
+        result.problems.append(WorkbookProblem(Place(file: result.file), message))
     }
 
     private func read(_ book: XLSXFile, into result: inout CheckedReturn) throws {
+        let sheets = book.sheets.map(\.name)
+        if sheets.contains(BoardPackLayout.reportSheet) {
+            return refuse(&result, "is a board pack, not a return; send the return workbook made by boardpack returns (import reads board packs)")
+        }
         let details = try self.details(of: book)
         guard let reportID = details[ReturnLayout.Key.report], let agencyID = details[ReturnLayout.Key.agency] else {
-            problem(&result, nil, nil, "is not a boardpack return (it carries no return details); send the agency the return made by boardpack returns")
-            return
+            return refuse(&result, "is not a boardpack return (it carries no return details); send the agency the return made by boardpack returns")
+        }
+        let version = details[ReturnLayout.Key.template] ?? "1"
+        guard version == ReturnLayout.templateVersion else {
+            return refuse(&result, "was made with an earlier layout of the return (template \(version)); ask the secretariat for a new return (boardpack returns --agency \(agencyID))")
         }
         guard reportID == report.id else {
-            problem(&result, nil, nil, "is a return for report \"\(reportID)\", not \"\(report.id)\"")
-            return
+            return refuse(&result, "is a return for report \"\(reportID)\", not \"\(report.id)\"")
         }
         let returnPeriod = details[ReturnLayout.Key.period] ?? ""
         result.period = returnPeriod
-        guard returnPeriod == period else {
-            problem(&result, nil, nil, "is a return for period \"\(returnPeriod)\", not \"\(period)\"")
-            return
+        guard returnPeriod == report.period.label else {
+            return refuse(&result, "is the return for \(returnPeriod), but this report collects \(report.period.label); merge it into the \(returnPeriod) report, or ask for a \(report.period.label) return")
         }
         guard let agency = directory.agency(agencyID) else {
-            problem(&result, nil, nil, "is a return for \"\(agencyID)\", which is not an agency of this report")
-            return
+            return refuse(&result, "is a return for \"\(agencyID)\", which is not an agency of this report")
         }
         guard let scope = scopes[agency.id] else {
-            problem(&result, nil, nil, "is a return for \(agency.name), which leads no goal and supplies no figure in this report")
-            return
-        }
-        if let fingerprint = details[ReturnLayout.Key.fingerprint], fingerprint != scope.fingerprint {
-            problem(&result, nil, nil, "was made when \(agency.name)'s goals or measures were different; send a new return (boardpack returns --agency \(agency.id))")
-            return
+            return refuse(&result, "is a return for \(agency.name), which leads no goal and supplies no figure in this report")
         }
         result.agency = agency
-        try readGoals(book, scope: scope, into: &result)
-        try readMeasures(book, scope: scope, into: &result)
+        try readSignature(book, into: &result)
+        var goals = GoalsReading(report: report, scope: scope, goalIDs: goalIDs, details: details, file: result.file)
+        try goals.read(book)
+        var measures = MeasuresReading(scope: scope, file: result.file)
+        try measures.read(book)
+        result.goals = goals.answers
+        result.unanswered = goals.unanswered
+        result.measures = measures.answers
+        result.figuresMissing = measures.missing
+        result.problems += goals.problems + measures.problems
+        if result.isBlank {
+            result.problems.append(WorkbookProblem(Place(file: result.file), "is blank: no status, update or figure is filled in, so \(agency.name) is still missing"))
+        } else {
+            if !result.unanswered.isEmpty {
+                result.problems.append(WorkbookProblem(
+                    Place(file: result.file, sheet: goals.sheetName), "\(Wording.plural(result.unanswered.count, "goal")) not answered: \(result.unanswered.joined(separator: ", "))"))
+            }
+            if !result.figuresMissing.isEmpty {
+                result.problems.append(WorkbookProblem(
+                    Place(file: result.file, sheet: measures.sheetName), "no figure for \(result.figuresMissing.joined(separator: ", ")) (type tbc where it is not known yet)"))
+            }
+        }
     }
 
     /// The return's details: from the hidden sheet, else the custom properties (Google Sheets
@@ -112,9 +136,7 @@ public struct ReturnChecker: Sendable {
             var rows = try book.rows(ofSheet: ReturnLayout.detailsSheet)
             while let row = try rows.next() {
                 let values = row.values
-                if values.count >= 2, let key = CellReading.trimmed(values[0]), let value = CellReading.trimmed(values[1]),
-                    ReturnLayout.Key.all.contains(key)
-                {
+                if values.count >= 2, let key = CellReading.trimmed(values[0]), let value = CellReading.trimmed(values[1]) {
                     details[key] = value
                 }
             }
@@ -122,140 +144,44 @@ public struct ReturnChecker: Sendable {
         return details
     }
 
-    /// The sheet's rows after its header row, with the header's columns by forgiving name.
-    private func table(_ book: XLSXFile, sheet: String, required: [String]) throws -> (columns: [String: Int], rows: [Row])? {
-        guard let actual = book.sheets.first(where: { Forgiving.key($0.name) == Forgiving.key(sheet) }) else { return nil }
-        var reader = try book.rows(ofSheet: actual.name)
-        var columns: [String: Int]?
-        var rows: [Row] = []
-        while let row = try reader.next() {
-            if columns != nil {
-                rows.append(row)
-                continue
+    /// "Completed by" and "Date completed" on the Instructions sheet: asked for, never blocking.
+    private func readSignature(_ book: XLSXFile, into result: inout CheckedReturn) throws {
+        typealias S = ReturnLayout.Signature
+        let sheet = book.sheets.first { Forgiving.key($0.name) == Forgiving.key(ReturnLayout.instructionsSheet) }
+        var cells: [String: (Cell?, String)] = [:]
+        if let sheet {
+            var rows = try book.rows(ofSheet: sheet.name)
+            while let row = try rows.next() {
+                guard let label = row.cells.first(where: { $0.column == 0 }).flatMap({ CellReading.trimmed($0.value) }) else { continue }
+                for wanted in [S.completedBy, S.date] where Forgiving.key(label) == Forgiving.key(wanted) {
+                    cells[wanted] = (row.cells.first { $0.column == 1 }, WorksheetReader.reference(1, row.index))
+                }
             }
-            var found: [String: Int] = [:]
-            for cell in row.cells {
-                if let text = CellReading.trimmed(cell.value) { found[Forgiving.key(text)] = found[Forgiving.key(text)] ?? cell.column }
-            }
-            if required.allSatisfy({ found[Forgiving.key($0)] != nil }) { columns = found }
         }
-        return columns.map { ($0, rows) }
-    }
-
-    private func readGoals(_ book: XLSXFile, scope: ReturnScope, into result: inout CheckedReturn) throws {
-        typealias H = ReturnLayout.Header
-        let sheet = ReturnLayout.goalsSheet
-        guard let (columns, rows) = try table(book, sheet: sheet, required: [H.goalID, H.status, H.update]) else {
-            if !scope.goals.isEmpty {
-                problem(&result, sheet, nil, "has no header row with \(H.goalID), \(H.status) and \(H.update) (or the sheet is missing)")
-            }
-            return
-        }
-        func column(_ name: String) -> Int? { columns[Forgiving.key(name)] }
-        let owned = Dictionary(scope.goals.map { ($0.goal.id.lowercased(), $0.goal) }, uniquingKeysWith: { a, _ in a })
-        var seen: [String: String] = [:]
-        let scheme = report.scheme
-        for row in rows {
-            let cells = Dictionary(row.cells.map { ($0.column, $0) }, uniquingKeysWith: { a, _ in a })
-            func value(_ name: String) -> CellValue { column(name).flatMap { cells[$0]?.value } ?? .empty }
-            func ref(_ name: String) -> String { WorksheetReader.reference(column(name) ?? 0, row.index) }
-            let idText = CellReading.trimmed(value(H.goalID))
-            let statusText = CellReading.trimmed(value(H.status))
-            let updateText = CellReading.trimmed(value(H.update))
-            guard let idText else {
-                if statusText != nil || updateText != nil {
-                    problem(&result, sheet, ref(H.goalID), "a status or update with no Goal ID on its row")
-                }
+        let sheetName = sheet?.name ?? ReturnLayout.instructionsSheet
+        for (label, ask) in [(S.completedBy, "type the name of who completed the return"), (S.date, "type the date it was completed, e.g. 12/07/2013")] {
+            guard let (cell, reference) = cells[label] else {
+                result.problems.append(WorkbookProblem(Place(file: result.file, sheet: sheetName), "has no \(label) cell; \(ask) on a new return"))
                 continue
             }
-            guard let goal = owned[idText.lowercased()] else {
-                let exists = goalIDs.contains(idText.lowercased())
-                problem(&result, sheet, ref(H.goalID), exists
-                    ? "goal \(idText) is not led by \(scope.agency.name)"
-                    : "\"\(idText)\" is not a goal of this report")
+            let place = Place(file: result.file, sheet: sheetName, cell: reference)
+            if case .date(let iso) = cell?.value ?? .empty, label == S.date {
+                result.date = iso
+                result.day = Day(reading: iso)
                 continue
             }
-            if let earlier = seen[goal.id] {
-                problem(&result, sheet, ref(H.goalID), "goal \(goal.id) appears twice (also \(sheet)!\(earlier))")
-                continue
-            }
-            seen[goal.id] = ref(H.goalID)
-            if column(H.goal) != nil, let wording = CellReading.trimmed(value(H.goal)), Forgiving.key(wording) != Forgiving.key(goal.text) {
-                problem(&result, sheet, ref(H.goal), "the wording of goal \(goal.id) was changed; it is set by the plan (propose new wording in \(H.proposedWording) instead)")
-                continue
-            }
-            var status: String?
-            if let statusText {
-                status = scheme.status(matching: statusText, .nameOrCode)?.name
-                if status == nil {
-                    problem(&result, sheet, ref(H.status), "\"\(statusText)\" is not a status of this report (\(scheme.namesList))")
-                    continue
+            switch InputCell.read(cell) {
+            case .empty: result.problems.append(WorkbookProblem(place, "\(label) is empty; \(ask)"))
+            case .refused(let why): result.problems.append(WorkbookProblem(place, "\(label) \(why)"))
+            case .text(let text):
+                if label == S.completedBy {
+                    result.completedBy = text
+                } else {
+                    result.date = text
+                    result.day = Day(reading: text)
+                    if result.day == nil { result.problems.append(WorkbookProblem(place, "\"\(text)\" is not a date; type it as 12/07/2013")) }
                 }
             }
-            let update = updateText.map(Wording.paragraphs(in:)) ?? []
-            if let status, update.isEmpty, ["red", "amber"].contains(status.lowercased()) {
-                problem(&result, sheet, ref(H.update), "goal \(goal.id) is \(status) but has no update; a \(status) status needs an explanation")
-                continue
-            }
-            var proposal: Proposal?
-            if column(H.proposal) != nil, let text = CellReading.trimmed(value(H.proposal)) {
-                let wanted = Forgiving.key(text)
-                guard let action = ReturnLayout.proposalChoices.first(where: { Forgiving.key($0.label) == wanted || Forgiving.key($0.rawValue) == wanted }) else {
-                    problem(&result, sheet, ref(H.proposal), "\"\(text)\" is not a proposal (Carry forward, Amend, Discharge)")
-                    continue
-                }
-                let wording = CellReading.trimmed(value(H.proposedWording))
-                if action == .amend && wording == nil {
-                    problem(&result, sheet, ref(H.proposedWording), "goal \(goal.id) is to be amended but has no proposed wording")
-                    continue
-                }
-                proposal = Proposal(action: action, wording: wording)
-            }
-            guard status != nil || !update.isEmpty || proposal != nil else { continue }
-            var read = [ref(H.status), ref(H.update)]
-            if proposal != nil { read += [ref(H.proposal), ref(H.proposedWording)] }
-            result.goals.append(GoalAnswer(goalID: goal.id, status: status, update: update, proposal: proposal, cells: read))
-        }
-    }
-
-    private func readMeasures(_ book: XLSXFile, scope: ReturnScope, into result: inout CheckedReturn) throws {
-        typealias H = ReturnLayout.Header
-        let sheet = ReturnLayout.measuresSheet
-        guard let (columns, rows) = try table(book, sheet: sheet, required: [H.measureID, H.value]) else {
-            if !scope.measures.isEmpty {
-                problem(&result, sheet, nil, "has no header row with \(H.measureID) and \(H.value) (or the sheet is missing)")
-            }
-            return
-        }
-        func column(_ name: String) -> Int? { columns[Forgiving.key(name)] }
-        let owned = Dictionary(scope.measures.map { ($0.measure.id.lowercased(), $0.measure) }, uniquingKeysWith: { a, _ in a })
-        var seen: [String: String] = [:]
-        for row in rows {
-            let cells = Dictionary(row.cells.map { ($0.column, $0) }, uniquingKeysWith: { a, _ in a })
-            func ref(_ name: String) -> String { WorksheetReader.reference(column(name) ?? 0, row.index) }
-            guard let idText = column(H.measureID).flatMap({ cells[$0] }).flatMap({ CellReading.trimmed($0.value) }) else { continue }
-            guard let measure = owned[idText.lowercased()] else {
-                problem(&result, sheet, ref(H.measureID), "\"\(idText)\" is not a measure \(scope.agency.name) supplies")
-                continue
-            }
-            if let earlier = seen[measure.id] {
-                problem(&result, sheet, ref(H.measureID), "measure \(measure.id) appears twice (also \(sheet)!\(earlier))")
-                continue
-            }
-            seen[measure.id] = ref(H.measureID)
-            let isPercent = measure.values.contains { $0?.kind == .percent }
-            var value: Value?
-            if let cell = column(H.value).flatMap({ cells[$0] }) {
-                do {
-                    value = try CellReading.figure(cell, percentMeasure: isPercent)
-                } catch {
-                    problem(&result, sheet, ref(H.value), "\(CellReading.text(cell.value) ?? "") is not a percentage; type it as 81% or 0.81")
-                    continue
-                }
-            }
-            let note = column(H.note).flatMap { cells[$0] }.flatMap { CellReading.trimmed($0.value) }
-            guard value != nil || note != nil else { continue }
-            result.measures.append(MeasureAnswer(measureID: measure.id, value: value, note: note, cells: [ref(H.value), ref(H.note)]))
         }
     }
 }

@@ -2,59 +2,111 @@ import Foundation
 import ReportModel
 
 /// Merges checked returns into a report. The input report is not changed; the result records,
-/// for every value it took, the agency, file, SHA-256 and cells it came from.
+/// for every value it took, the agency, file, SHA-256 and cells it came from, and for every
+/// return merged who completed it and when.
+///
+/// The same returns give the same result in whatever order they are given: identical files
+/// are read once, answers are taken in the report's order of agencies, and of two different
+/// returns from one agency neither is merged unless `replace` says to take the newer.
 public struct ReturnMerger {
     public let report: Report
-    public let period: String
-    /// When an agency sent two returns, take the later one instead of refusing it.
+    /// When an agency sent two different returns, take the newer (by its Date cell, then the
+    /// file's time) instead of refusing both.
     public let replace: Bool
 
-    public init(report: Report, period: String? = nil, replace: Bool = false) {
+    public init(report: Report, replace: Bool = false) {
         self.report = report
-        self.period = period ?? report.period.label
         self.replace = replace
     }
 
-    public func merge(_ returns: [CheckedReturn]) -> (report: Report, summary: MergeSummary) {
+    private var period: String { report.period.label }
+
+    public func merge(_ given: [CheckedReturn]) -> (report: Report, summary: MergeSummary) {
         var summary = MergeSummary(period: period)
+        let returns = distinct(given, summary: &summary)
         summary.returnsReceived = returns.count
-        var chosen: [String: CheckedReturn] = [:]  // agency id → return
-        var order: [String] = []
-        for checked in returns {
-            summary.problems += checked.problems.map(\.description)
-            guard checked.isValid, let agency = checked.agency else { continue }
-            if let earlier = chosen[agency.id] {
-                if replace {
-                    summary.problems.append("\(earlier.file): replaced by \(checked.file), a later return from \(agency.name) (--replace)")
-                } else {
-                    summary.problems.append("\(checked.file): a second return from \(agency.name) (the first was \(earlier.file)); not merged, use --replace to take the later file")
-                    continue
-                }
-            } else {
-                order.append(agency.id)
-            }
-            chosen[agency.id] = checked
-        }
-        let accepted = order.compactMap { chosen[$0] }
+        let chosen = choose(returns, summary: &summary)
+        let order = Dictionary(uniqueKeysWithValues: report.agencies.enumerated().map { ($1.id, $0) })
+        let accepted = chosen.sorted { order[$0.agency!.id]! < order[$1.agency!.id]! }
         summary.returnsAccepted = accepted.count
         summary.accepted = accepted.map(\.file)
         let scopes = ReturnScope.all(in: report)
-        summary.agenciesMissing = scopes.map(\.agency).filter { chosen[$0.id] == nil }.map(\.name)
+        let merged = Set(accepted.map { $0.agency!.id }).union(report.returnsReceived.filter { $0.period == period }.map(\.agency))
+        summary.agenciesMissing = scopes.map(\.agency).filter { !merged.contains($0.id) }.map(\.name)
 
-        var merged = report
-        merged.period.label = period
+        var result = report
         let answersByGoal = Dictionary(grouping: accepted.flatMap { r in r.goals.map { (r, $0) } }, by: { $0.1.goalID })
         let answersByMeasure = Dictionary(grouping: accepted.flatMap { r in r.measures.map { (r, $0) } }, by: { $0.1.measureID })
         let asked = Set(scopes.flatMap { $0.goals.map(\.goal.id) })
-
-        for t in merged.themes.indices {
-            merged.themes[t].goals = merged.themes[t].goals.map { goal in
-                mergeGoal(goal, answers: answersByGoal, asked: asked, summary: &summary)
-            }
-            mergeMeasures(&merged.themes[t], answers: answersByMeasure, summary: &summary)
+        for t in result.themes.indices {
+            result.themes[t].goals = result.themes[t].goals.map { mergeGoal($0, answers: answersByGoal, asked: asked, summary: &summary) }
+            mergeMeasures(&result.themes[t], answers: answersByMeasure, summary: &summary)
         }
-        return (merged, summary)
+        for r in accepted {
+            result.returnsReceived.removeAll { $0.agency == r.agency!.id && $0.period == period }
+            result.returnsReceived.append(ReceivedReturn(
+                agency: r.agency!.id, period: period, completedBy: r.completedBy, date: r.date,
+                source: Provenance(file: r.file, sha256: r.sha256, sheet: ReturnLayout.instructionsSheet, cells: [])))
+        }
+        result.returnsReceived.sort { (order[$0.agency] ?? 0, $0.period) < (order[$1.agency] ?? 0, $1.period) }
+        keepValid(&result, accepted: accepted, summary: &summary)
+        return (result, summary)
     }
+
+    // MARK: - Which returns
+
+    /// Each file once: the same bytes named twice (or under two names) are one return.
+    private func distinct(_ given: [CheckedReturn], summary: inout MergeSummary) -> [CheckedReturn] {
+        var byContent: [String: [CheckedReturn]] = [:]
+        var unreadable: [CheckedReturn] = []
+        for r in given {
+            if r.sha256.isEmpty { unreadable.append(r) } else { byContent[r.sha256, default: []].append(r) }
+        }
+        var out = unreadable
+        for copies in byContent.values {
+            let sorted = copies.sorted { $0.path < $1.path }
+            out.append(sorted[0])
+            for copy in sorted.dropFirst() {
+                summary.duplicates.append(copy.path == sorted[0].path
+                    ? "\(copy.path) was named twice; read once."
+                    : "\(copy.path) is the same file as \(sorted[0].path); read once.")
+            }
+        }
+        out.sort { $0.path < $1.path }
+        for r in out { summary.problems += r.problems.map(\.description) }
+        summary.blank = out.filter(\.isBlank).map(\.file)
+        return out
+    }
+
+    /// One return per agency: two different ones are settled by `replace`, or neither is taken.
+    private func choose(_ returns: [CheckedReturn], summary: inout MergeSummary) -> [CheckedReturn] {
+        let usable = Dictionary(grouping: returns.filter(\.isUsable), by: { $0.agency!.id })
+        var chosen: [CheckedReturn] = []
+        for (_, group) in usable.sorted(by: { $0.key < $1.key }) {
+            guard group.count > 1 else {
+                chosen.append(group[0])
+                continue
+            }
+            // Newest by the return's own Date cell, then by the file's time; the path settles ties.
+            let ordered = group.sorted { a, b in
+                if a.day != b.day { return (a.day ?? Day(year: 1, month: 1, day: 1)!) < (b.day ?? Day(year: 1, month: 1, day: 1)!) }
+                if a.modified != b.modified { return (a.modified ?? .distantPast) < (b.modified ?? .distantPast) }
+                return a.path < b.path
+            }
+            let newest = ordered.last!
+            let described = ordered.map { r in r.day.map { "\(r.path) (dated \($0))" } ?? r.path }.joined(separator: ", ")
+            let agency = newest.agency!.name
+            if replace {
+                summary.duplicates.append("Returns from \(agency): \(described); the newest, \(newest.path), is merged (--replace).")
+                chosen.append(newest)
+            } else {
+                summary.problems.append("\(described): \(group.count) different returns from \(agency); none is merged. Re-run with --replace to take the newest (\(newest.path)).")
+            }
+        }
+        return chosen
+    }
+
+    // MARK: - Goals and measures
 
     private func provenance(_ r: CheckedReturn, sheet: String, cells: [String]) -> Provenance {
         Provenance(file: r.file, sha256: r.sha256, sheet: sheet, cells: cells)
@@ -66,30 +118,39 @@ public struct ReturnMerger {
         var goal = goal
         goal.subGoals = goal.subGoals.map { mergeGoal($0, answers: answers, asked: asked, summary: &summary) }
         guard let given = answers[goal.id], !given.isEmpty else {
-            if asked.contains(goal.id) { summary.goalsWithoutUpdate.append(goal.id) }
+            let answeredEarlier = goal.returns.contains { $0.period == period }
+            if asked.contains(goal.id) && !answeredEarlier { summary.goalsWithoutAnswer.append(goal.id) }
             return goal
         }
         let before = goal
-        goal.returns = given.map { r, answer in
+        let answering = Set(given.map { $0.0.agency!.id })
+        goal.returns.removeAll { answering.contains($0.agency) && $0.period == period }
+        goal.returns += given.map { r, answer in
             GoalReturn(
-                agency: r.agency!.id, status: answer.status, update: answer.update, proposal: answer.proposal,
+                agency: r.agency!.id, period: period, status: answer.status, update: answer.update, proposal: answer.proposal,
                 source: provenance(r, sheet: ReturnLayout.goalsSheet, cells: answer.cells))
         }
-        let statuses = Set(given.compactMap { $0.1.status })
+        let order = Dictionary(uniqueKeysWithValues: report.agencies.enumerated().map { ($1.id, $0) })
+        goal.returns.sort { (order[$0.agency] ?? 0) < (order[$1.agency] ?? 0) }
+        // This period's answers, from this merge and any earlier one: the update belongs to the
+        // status given with it, and co-leads who disagree leave the status open.
+        let current = goal.returns.filter { $0.period == period }
+        let statuses = Set(current.compactMap(\.status))
         if statuses.count > 1 {
-            let said = given.compactMap { r, a in a.status.map { "\(r.agency!.name) says \($0)" } }.joined(separator: ", ")
-            summary.conflicts.append("goal \(goal.id): \(said); the status is left as it was for the secretariat to settle")
-        } else if let status = statuses.first {
-            goal.status = status
+            let said = current.compactMap { a in a.status.map { "\(report.agency(a.agency)?.name ?? a.agency) says \($0)" } }
+            summary.conflicts.append("goal \(goal.id): \(said.joined(separator: ", ")); shown as a conflict for the secretariat to settle")
+            goal.status = nil
+        } else {
+            goal.status = statuses.first
         }
-        let updates = given.filter { !$0.1.update.isEmpty }
-        if updates.count == 1 {
-            goal.update = updates[0].1.update
-        } else if updates.count > 1 {
-            // Co-led: each agency's update kept under its name.
-            goal.update = updates.flatMap { r, a in ["\(r.agency!.name): \(a.update[0])"] + a.update.dropFirst() }
+        let updates = current.filter { !$0.update.isEmpty }
+        if current.count == 1 {
+            goal.update = current[0].update
+        } else {
+            // Co-led: each agency's update under its name.
+            goal.update = updates.flatMap { a in ["\(report.agency(a.agency)?.name ?? a.agency): \(a.update[0])"] + a.update.dropFirst() }
         }
-        let proposals = given.compactMap(\.1.proposal)
+        let proposals = current.compactMap(\.proposal)
         if let proposal = proposals.first, proposals.allSatisfy({ $0 == proposal }) {
             goal.proposal = proposal
         } else if proposals.count > 1 {
@@ -107,13 +168,14 @@ public struct ReturnMerger {
         let given = theme.measures.filter { answers[$0.id]?.contains { $0.1.value != nil } ?? false }
         var column = theme.periods.firstIndex(of: period)
         if column == nil && !given.isEmpty {
-            // A new period: a new column for every measure of the theme.
+            // A period the theme has no column for yet: one for every measure of the theme.
             theme.periods.append(period)
             for m in theme.measures.indices { theme.measures[m].values.append(nil) }
             column = theme.periods.count - 1
         }
         for m in theme.measures.indices {
-            guard let (r, answer) = answers[theme.measures[m].id]?.last else { continue }
+            // A measure has one supplier, so one answer at most.
+            guard let (r, answer) = answers[theme.measures[m].id]?.first else { continue }
             if let value = answer.value, let column {
                 theme.measures[m].values[column] = value
                 summary.measuresFilled.append(theme.measures[m].id)
@@ -124,5 +186,41 @@ public struct ReturnMerger {
                     period: period, agency: r.agency!.id, note: answer.note,
                     source: provenance(r, sheet: ReturnLayout.measuresSheet, cells: answer.cells)))
         }
+    }
+
+    /// Anything export would refuse (a co-led update over a cell's 32,767 characters, say) is
+    /// reported with the cells it came from, and that goal or measure keeps its earlier state.
+    private func keepValid(_ result: inout Report, accepted: [CheckedReturn], summary: inout MergeSummary) {
+        for problem in ReportValidator(result).problems() {
+            guard let (t, kind, index) = Self.owner(of: problem.path) else {
+                summary.problems.append("\(problem)")
+                continue
+            }
+            if kind == "goals" {
+                let id = result.themes[t].goals[index].id
+                let cells = result.themes[t].allGoals.flatMap { $0.returns.filter { $0.period == period } }
+                    .map { "\($0.source.file): \($0.source.sheet)!\($0.source.cells.first ?? "")" }
+                summary.problems.append("\(cells.first ?? id): goal \(id): \(problem.message); not merged")
+                result.themes[t].goals[index] = report.themes[t].goals[index]
+                summary.goalsUpdated.removeAll { $0 == id }
+            } else {
+                let measure = result.themes[t].measures[index]
+                let source = measure.sources.last { $0.period == period }.map { "\($0.source.file): \($0.source.sheet)!\($0.source.cells.first ?? "")" }
+                summary.problems.append("\(source ?? measure.id): measure \(measure.id): \(problem.message); not merged")
+                result.themes[t] = report.themes[t]
+                summary.measuresFilled.removeAll { id in report.themes[t].measures.contains { $0.id == id } }
+            }
+        }
+    }
+
+    /// "themes[2].goals[3].update" → (2, "goals", 3).
+    static func owner(of path: String) -> (Int, String, Int)? {
+        let parts = path.split(separator: ".")
+        guard parts.count >= 2, parts[0].hasPrefix("themes["), let t = Int(parts[0].dropFirst(7).dropLast()) else { return nil }
+        let second = parts[1]
+        for kind in ["goals", "measures"] where second.hasPrefix(kind + "[") {
+            if let index = Int(second.dropFirst(kind.count + 1).prefix { $0.isNumber }) { return (t, kind, index) }
+        }
+        return nil
     }
 }

@@ -25,13 +25,9 @@ public struct ReturnScope: Sendable {
 
     public var isEmpty: Bool { goals.isEmpty && measures.isEmpty }
 
-    /// SHA-256 of the ids and wording of what the return lists: a return made from other
-    /// goals or measures than the report now has cannot be merged safely.
-    public var fingerprint: String {
-        var lines = goals.map { "goal\t\($0.goal.id)\t\($0.goal.text)" }
-        lines += measures.map { "measure\t\($0.measure.id)\t\($0.measure.name)" }
-        return SHA256.hex(Array(lines.joined(separator: "\n").utf8))
-    }
+    /// SHA-256 of a goal's wording, kept in the return when it is made: an answer given against
+    /// other wording than the report now has must not be merged as an answer to the new wording.
+    public static func fingerprint(of goal: Goal) -> String { SHA256.hex(Array(goal.text.utf8)) }
 
     /// Every agency that is asked for something, in the report's order, each with its goals
     /// and measures in the report's order.

@@ -3,33 +3,32 @@ import ReportModel
 import XLSXWriter
 
 /// Writes one agency's return workbook (see `ReturnLayout` for the contract).
+///
+/// The Goals sheet is a form, one block of rows per goal: what the goal is and how it was last
+/// rated, then the Status and the Update asked for. The Update cell spans the printed page's
+/// width and has no fixed height, so it grows as an officer types in Excel or LibreOffice and a
+/// long update still prints whole. Every input cell holds text ("@"), so an update starting
+/// with "=" or "-" stays what was typed.
 public struct ReturnTemplate {
     public let report: Report
     public let scope: ReturnScope
-    /// The period the return collects figures for ("2013-14 Q1"); the report's own by default.
-    public let period: String
     /// When returns are due, as the secretariat words it ("Friday 12 July 2013").
     public let deadline: String?
     public let style: Style
 
-    public init(report: Report, scope: ReturnScope, period: String? = nil, deadline: String? = nil, style: Style = .standard) {
+    public init(report: Report, scope: ReturnScope, deadline: String? = nil, style: Style = .standard) {
         self.report = report
         self.scope = scope
-        self.period = period ?? report.period.label
         self.deadline = deadline
         self.style = style
     }
 
-    /// Whether the return asks for plan-refresh proposals (an end-of-year stock take).
-    var asksForProposals: Bool { report.period.kind == .endOfYear }
+    var period: String { report.period.label }
+    var asksForProposals: Bool { ReturnLayout.asksForProposals(report.period) }
 
     /// Writes the workbook atomically to `url`.
     public func write(to url: URL) throws {
-        try AtomicFile.write(to: url) { temporary in
-            let workbook = try Workbook(path: temporary)
-            try build(workbook)
-            try workbook.close()
-        }
+        try WorkbookFile.write(to: url, style: style, build)
     }
 
     private func build(_ workbook: Workbook) throws {
@@ -37,7 +36,6 @@ public struct ReturnTemplate {
         let details: [(String, String)] = [
             (ReturnLayout.Key.report, report.id), (ReturnLayout.Key.period, period),
             (ReturnLayout.Key.agency, scope.agency.id), (ReturnLayout.Key.template, ReturnLayout.templateVersion),
-            (ReturnLayout.Key.fingerprint, scope.fingerprint),
         ]
         try workbook.setProperties(
             title: "\(report.title) – return from \(scope.agency.name)", subject: "\(report.board) – \(period)",
@@ -47,12 +45,11 @@ public struct ReturnTemplate {
         let instructions = try workbook.addWorksheet(named: ReturnLayout.instructionsSheet)
         try writeInstructions(instructions, palette)
         instructions.activate()
-        let goals = try workbook.addWorksheet(named: ReturnLayout.goalsSheet)
-        try writeGoals(goals, palette)
-        let measures = try workbook.addWorksheet(named: ReturnLayout.measuresSheet)
-        try writeMeasures(measures, palette)
+        try writeGoals(try workbook.addWorksheet(named: ReturnLayout.goalsSheet), palette)
+        try writeMeasures(try workbook.addWorksheet(named: ReturnLayout.measuresSheet), palette)
         let hidden = try workbook.addWorksheet(named: ReturnLayout.detailsSheet)
-        for (row, (key, value)) in details.enumerated() {
+        let wordings = scope.goals.map { (ReturnLayout.Key.wording($0.goal.id), ReturnScope.fingerprint(of: $0.goal)) }
+        for (row, (key, value)) in (details + wordings).enumerated() {
             try hidden.write(key, row: row, col: 0)
             try hidden.write(value, row: row, col: 1)
         }
@@ -60,149 +57,250 @@ public struct ReturnTemplate {
         hidden.hide()
     }
 
-    /// An input cell: unlocked on the protected sheet, and shaded so people see where to type.
+    /// An input cell: unlocked on the protected sheet, shaded so people see where to type, and
+    /// formatted as text so that what is typed is kept as typed.
     private func input(_ palette: Palette) -> CellFormat {
         palette.text.with {
             $0.unlocked = true
             $0.fill = style.rgb(style.colours.inputFill)
+            $0.numberFormat = "@"
         }
     }
 
-    // MARK: - Sheets
+    private func page(portrait: Bool) -> PageSetup {
+        var setup = PageSettings(title: "Return from \(scope.agency.name)", report: report, style: style, landscape: !portrait).setup()
+        setup.margins = (0.5, 0.5, 0.6, 0.6)
+        return setup
+    }
+
+    private func height(_ text: String, width: Double, format: CellFormat? = nil) -> Double {
+        TextHeight.points(for: text, widthInCharacters: width, fontSize: format?.fontSize ?? style.fonts.size, bold: format?.bold ?? false)
+    }
+
+    // MARK: - Instructions
+
+    static let instructionWidths = (label: 22.0, text: 68.0)
 
     private func writeInstructions(_ sheet: Worksheet, _ palette: Palette) throws {
-        try sheet.setColumns(0...0, width: 24)
-        try sheet.setColumns(1...1, width: 90)
+        let widths = Self.instructionWidths
+        try sheet.setColumns(0...0, width: widths.label)
+        try sheet.setColumns(1...1, width: widths.text)
         sheet.hideGridlines()
-        try sheet.write("Return to \(report.board)", row: 0, col: 0, format: palette.title)
+        let title = "Return to \(report.board)"
+        try sheet.merge(rows: 0...0, cols: 0...1, text: title, format: palette.title.with { $0.wrap = true })
+        try sheet.setRow(0, height: max(style.fonts.titleSize * 1.8, TextHeight.points(for: title, widthInCharacters: widths.label + widths.text, fontSize: style.fonts.titleSize, bold: true)))
         var row = 2
-        func line(_ label: String, _ text: String) throws {
+        func line(_ label: String, _ text: String, format: CellFormat? = nil) throws {
             try sheet.write(label, row: row, col: 0, format: palette.label)
-            try sheet.write(text, row: row, col: 1, format: palette.wrapped)
-            try sheet.setRow(row, height: TextHeight.points(for: text, widthInCharacters: 90, fontSize: style.fonts.size))
+            try sheet.write(text, row: row, col: 1, format: format ?? palette.wrapped)
+            try sheet.setRow(row, height: height(text, width: widths.text))
             row += 1
         }
         try line("Report", report.title)
-        try line("Period", period)
+        try line("Period", PeriodWording.line(report.period))
         try line("For", scope.agency.name)
         if let deadline { try line("Return by", deadline) }
-        var steps = [
-            "On the Goals sheet, choose a Status for each goal from the drop-down and write an Update: what has been done this period, and what happens next. A Red or Amber status needs an update explaining it.",
-            "On the Measures sheet, enter this period's figure (\(period)) in Value as you would type it (81%, 1,493, tbc, n/a) and add a Note if the figure needs explaining.",
-            "Only the shaded cells can be changed. Please do not rename the sheets or change the goal wording; you may sort rows or add columns to the right.",
-            "Save the file as .xlsx (Excel, LibreOffice or Google Sheets > Download > Microsoft Excel) and send it back to the secretariat.",
-        ]
-        if asksForProposals {
-            steps.insert("For the plan refresh, choose a Proposal for each goal (Carry forward, Amend or Discharge) and, to amend, write the Proposed Wording.", at: 1)
-        }
+        if let contact = report.contact { try line("Questions to", contact.line) }
         try line("What to do", steps.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n"))
+        row += 1
+        // Who filled it in and when: `check` asks for both.
+        for label in [ReturnLayout.Signature.completedBy, ReturnLayout.Signature.date] {
+            try sheet.write(label, row: row, col: 0, format: palette.label)
+            try sheet.writeBlank(row: row, col: 1, format: input(palette))
+            try sheet.setRow(row, height: style.fonts.size * 2)
+            row += 1
+        }
         row += 1
         try sheet.write(style.labels.key, row: row, col: 0, format: palette.heading)
         row += 1
         for status in report.scheme.statuses {
-            try sheet.write("\(status.name) (\(status.code))", row: row, col: 0, format: palette.status(status))
+            try sheet.write(status.name, row: row, col: 0, format: palette.status(status))
             try sheet.write(status.description, row: row, col: 1, format: palette.text)
+            try sheet.setRow(row, height: height(status.description, width: widths.text))
             row += 1
         }
-        var setup = PageSettings(report: report, style: style).setup(repeating: nil)
-        setup.landscape = false
+        try sheet.setUpPrinting(page(portrait: true))
+        sheet.protectWithoutPassword()
+    }
+
+    /// The numbered steps, worded for this agency and this period.
+    var steps: [String] {
+        let scheme = report.scheme
+        var status = "On the Goals sheet, for each goal choose a Status (\(scheme.choices)) and write an Update: what was done in \(period) and what happens next."
+        if let needing = scheme.needingUpdate { status += " A \(needing) status needs an update." }
+        var steps = [status]
+        if asksForProposals {
+            let choices = ReturnLayout.proposalChoices.map(\.label)
+            steps.append("For next year's plan, choose a Proposal for each goal (\(choices.joined(separator: ", "))); to amend a goal, write its Proposed wording.")
+        }
+        steps.append(scope.measures.isEmpty
+            ? "No figures are asked of \(scope.agency.name) this period."
+            : "On the Measures sheet, enter each figure for \(period) in Value as you would write it (81%, 1,493, tbc) and add a Note if it needs explaining.")
+        steps.append("Fill in \(ReturnLayout.Signature.completedBy) and \(ReturnLayout.Signature.date) below.")
+        steps.append("Only the shaded cells can be changed; they grow as you type. Please do not rename the sheets.")
+        var send = "Save the file as .xlsx (in Google Sheets: File > Download > Microsoft Excel) and send it back"
+        if let contact = report.contact { send += " to \(contact.name)" }
+        if let deadline { send += " by \(deadline)" }
+        steps.append(send + ".")
+        return steps
+    }
+
+    // MARK: - Goals
+
+    /// The form's one visible column: the width of a portrait A4 page between its margins.
+    static let formWidth = 92.0
+
+    private func writeGoals(_ sheet: Worksheet, _ palette: Palette) throws {
+        let width = Self.formWidth
+        try sheet.hideColumns(ReturnLayout.keyColumn...ReturnLayout.keyColumn, width: 16)
+        try sheet.setColumns(ReturnLayout.formColumn...ReturnLayout.formColumn, width: width)
+        sheet.hideGridlines()
+        let col = ReturnLayout.formColumn
+        let heading = "Goals led by \(scope.agency.name) – \(period)"
+        try sheet.write(heading, row: 0, col: col, format: palette.title)
+        try sheet.setRow(0, height: style.fonts.titleSize * 1.8)
+        let guide = scope.goals.isEmpty
+            ? "\(scope.agency.name) leads no goal this period; there is nothing to fill in on this sheet."
+            : "For each goal, choose a Status and write an Update in the shaded cells below it. The Update cell grows as you type."
+        try sheet.write(guide, row: 1, col: col, format: palette.wrapped)
+        try sheet.setRow(1, height: height(guide, width: width))
+        try sheet.write(ReturnLayout.Header.key, row: ReturnLayout.headerRow, col: ReturnLayout.keyColumn)
+        try sheet.write(ReturnLayout.Header.goals, row: ReturnLayout.headerRow, col: col, format: palette.header)
+
+        var row = ReturnLayout.headerRow + 1
+        let directory = report.agencyDirectory
+        let label = palette.label.with { $0.fontColor = style.rgb(style.colours.title) }
+        func text(_ text: String, key: String? = nil, format: CellFormat) throws {
+            if let key { try sheet.write(key, row: row, col: ReturnLayout.keyColumn) }
+            try sheet.write(text, row: row, col: col, format: format)
+            try sheet.setRow(row, height: height(text, width: width, format: format))
+            row += 1
+        }
+        /// An input row: keyed, shaded, and without a fixed height so it grows with its text.
+        func field(_ goal: Goal, _ field: ReturnLayout.GoalField, format: CellFormat) throws -> Int {
+            try sheet.write(ReturnLayout.key(goal.id, field.rawValue), row: row, col: ReturnLayout.keyColumn)
+            try sheet.writeBlank(row: row, col: col, format: format)
+            row += 1
+            return row - 1
+        }
+        var statusRows: [Int] = [], proposalRows: [Int] = []
+        for item in scope.goals {
+            let goal = item.goal
+            let leads = Wording.leads(goal.leads, directory)
+            try text("\(goal.id) – \(item.theme.heading) – led by \(leads)", format: palette.group)
+            try text(goal.text, key: ReturnLayout.key(goal.id, ReturnLayout.GoalField.goal.rawValue), format: palette.wrapped)
+            for note in goal.notes { try text("\(style.labels.note): \(note)", format: palette.note) }
+            try text(previous(goal), format: palette.note.with { $0.fontColor = style.rgb(style.colours.notRatedFont) })
+            try text("Status for \(period) (\(report.scheme.choices)):", format: label)
+            statusRows.append(try field(goal, .status, format: input(palette).with { $0.horizontal = .center; $0.bold = true }))
+            var ask = "Update for \(period): what was done and what happens next"
+            if let needing = report.scheme.needingUpdate { ask += " (a \(needing) status needs one)" }
+            try text(ask + ":", format: label)
+            _ = try field(goal, .update, format: input(palette).with { $0.wrap = true })
+            if asksForProposals {
+                try text("Proposal for next year's plan (\(ReturnLayout.proposalChoices.map(\.label).joined(separator: ", "))):", format: label)
+                proposalRows.append(try field(goal, .proposal, format: input(palette)))
+                try text("Proposed wording, if you propose to amend the goal:", format: label)
+                _ = try field(goal, .wording, format: input(palette).with { $0.wrap = true })
+            }
+            row += 1
+        }
+        let names = report.scheme.statuses.map(\.name)
+        for r in statusRows {
+            try sheet.addDropDown(rows: r...r, col: col, values: names, title: "Status", message: "Choose one of: \(names.joined(separator: ", ")).")
+            for status in report.scheme.statuses {
+                try sheet.highlight(rows: r...r, col: col, whenEqualTo: status.name, format: palette.status(status))
+            }
+        }
+        for r in proposalRows {
+            try sheet.addDropDown(
+                rows: r...r, col: col, values: ReturnLayout.proposalChoices.map(\.label), title: "Proposal",
+                message: "Carry forward, Amend (write the Proposed wording) or Discharge.")
+        }
+        sheet.freezePanes(row: 1)
+        try sheet.setUpPrinting(page(portrait: true))
+        sheet.protectWithoutPassword()
+    }
+
+    /// How the goal was last rated, from its history: "Last rated at 2012-13: Green. …".
+    private func previous(_ goal: Goal) -> String {
+        if let change = goal.history.last?.change {
+            switch change.kind {
+            case .added: return "A new goal: not rated before."
+            case .reworded:
+                let rating = goal.lastRating.map { " Last rated at \($0.period): \($0.status ?? "")." } ?? ""
+                return "Reworded for this period; it read: \"\(change.previousWording ?? "")\".\(rating)"
+            case .discharged: break
+            }
+        }
+        guard let rating = goal.lastRating, let status = rating.status else { return "Not rated before." }
+        let update = rating.update.isEmpty ? "" : " Update then: " + rating.update.joined(separator: " ")
+        return "Last rated at \(rating.period): \(status).\(update)"
+    }
+
+    // MARK: - Measures
+
+    static let measureWidths: [Double] = [10, 44, 30, 14, 34]
+
+    private func writeMeasures(_ sheet: Worksheet, _ palette: Palette) throws {
+        typealias H = ReturnLayout.Header
+        let widths = Self.measureWidths
+        try sheet.hideColumns(ReturnLayout.keyColumn...ReturnLayout.keyColumn, width: 16)
+        for (i, width) in widths.enumerated() { try sheet.setColumns((i + 1)...(i + 1), width: width) }
+        sheet.hideGridlines()
+        try sheet.write("Headline measures supplied by \(scope.agency.name) – \(period)", row: 0, col: 1, format: palette.title)
+        try sheet.setRow(0, height: style.fonts.titleSize * 1.8)
+        guard !scope.measures.isEmpty else {
+            try sheet.write("No figures are asked of \(scope.agency.name) this period; there is nothing to fill in on this sheet.", row: 1, col: 1, format: palette.note.with { $0.wrap = false })
+            try sheet.setUpPrinting(page(portrait: false))
+            sheet.protectWithoutPassword()
+            return
+        }
+        try sheet.write("Enter each figure for \(period) in Value as you would write it (81%, 1,493, tbc).", row: 1, col: 1, format: palette.note.with { $0.wrap = false })
+        let header = ReturnLayout.headerRow
+        try sheet.write(H.key, row: header, col: ReturnLayout.keyColumn)
+        let headers = [H.measureID, H.measure, H.earlier, "\(H.value) for \(period)", H.note]
+        for (i, text) in headers.enumerated() {
+            try sheet.write(text, row: header, col: i + 1, format: palette.header)
+        }
+        try sheet.setRow(header, height: TextHeight.points(Array(zip(headers, widths)), fontSize: style.fonts.size, bold: true))
+        var row = header + 1
+        var theme: String?
+        for item in scope.measures {
+            if item.theme.id != theme {
+                theme = item.theme.id
+                try sheet.merge(rows: row...row, cols: 1...widths.count, text: item.theme.heading, format: palette.group)
+                row += 1
+            }
+            let measure = item.measure
+            var name = measure.name
+            if let kind = MeasureKind.of(measure) { name += "\n" + Self.kindHint(kind) }
+            let earlier = zip(item.theme.periods, measure.values).compactMap { label, value -> String? in
+                guard label != period, let value else { return nil }
+                return "\(label): \(value.text)"
+            }.joined(separator: "\n")
+            try sheet.write(ReturnLayout.key(measure.id, ReturnLayout.measureField), row: row, col: ReturnLayout.keyColumn)
+            try sheet.write(measure.id, row: row, col: 1, format: palette.text)
+            try sheet.write(name, row: row, col: 2, format: palette.text)
+            try sheet.write(earlier, row: row, col: 3, format: palette.text)
+            try sheet.writeBlank(row: row, col: 4, format: input(palette).with { $0.horizontal = .right })
+            try sheet.writeBlank(row: row, col: 5, format: input(palette).with { $0.wrap = true })
+            try sheet.setRow(row, height: TextHeight.points([(name, widths[1]), (earlier, widths[2])], fontSize: style.fonts.size))
+            row += 1
+        }
+        sheet.freezePanes(row: header + 1)
+        var setup = page(portrait: false)
+        setup.repeatRows = header...header
         try sheet.setUpPrinting(setup)
         sheet.protectWithoutPassword()
     }
 
-    private func writeGoals(_ sheet: Worksheet, _ palette: Palette) throws {
-        typealias H = ReturnLayout.Header
-        var headers = [H.goalID, H.theme, H.goal, H.leadAgency, H.previousStatus, H.previousUpdate, H.status, H.update]
-        var widths: [Double] = [10, 18, 45, 18, 12, 45, 12, 60]
-        if asksForProposals {
-            headers += [H.proposal, H.proposedWording]
-            widths += [16, 45]
+    static func kindHint(_ kind: Value.Kind) -> String {
+        switch kind {
+        case .percent: "(a percentage, e.g. 81%)"
+        case .count: "(a whole number, e.g. 1,493)"
+        case .decimal: "(a number, e.g. 2.71)"
+        case .text: ""
         }
-        for (col, width) in widths.enumerated() { try sheet.setColumns(col...col, width: width) }
-        try sheet.write("Goals led by \(scope.agency.name) – \(period)", row: 0, col: 0, format: palette.title)
-        try sheet.write("Fill in the shaded Status and Update cells for each goal.", row: 1, col: 0, format: palette.note)
-        let header = ReturnLayout.headerRow
-        for (col, text) in headers.enumerated() { try sheet.write(text, row: header, col: col, format: palette.header) }
-        let directory = report.agencyDirectory
-        var row = header + 1
-        for item in scope.goals {
-            let goal = item.goal
-            let leads = Wording.leads(goal.leads, directory)
-            let previous = Wording.paragraphs(goal.update)
-            try sheet.write(goal.id, row: row, col: 0, format: palette.text)
-            try sheet.write(item.theme.name, row: row, col: 1, format: palette.text)
-            try sheet.write(goal.text, row: row, col: 2, format: palette.text)
-            try sheet.write(leads, row: row, col: 3, format: palette.text)
-            if let name = goal.status, let status = report.scheme.status(matching: name, .exactName) {
-                try sheet.write(status.name, row: row, col: 4, format: palette.status(status))
-            } else {
-                try sheet.writeBlank(row: row, col: 4, format: palette.text)
-            }
-            try sheet.write(previous, row: row, col: 5, format: palette.text)
-            try sheet.writeBlank(row: row, col: 6, format: input(palette).with { $0.horizontal = .center; $0.bold = true })
-            try sheet.writeBlank(row: row, col: 7, format: input(palette))
-            if asksForProposals {
-                try sheet.writeBlank(row: row, col: 8, format: input(palette))
-                try sheet.writeBlank(row: row, col: 9, format: input(palette))
-            }
-            let height = TextHeight.points(
-                [(goal.text, widths[2]), (previous, widths[5]), (leads, widths[3]), (item.theme.name, widths[1])], fontSize: style.fonts.size)
-            // Leave room to write: at least four lines in the Update cell.
-            try sheet.setRow(row, height: max(height, 4 * style.fonts.size * 1.25 + 4))
-            row += 1
-        }
-        if row > header + 1 {
-            let rows = (header + 1)...(row - 1)
-            let names = report.scheme.statuses.map(\.name)
-            try sheet.addDropDown(
-                rows: rows, col: 6, values: names, title: "Status",
-                message: "Choose one of: \(names.joined(separator: ", ")).")
-            for status in report.scheme.statuses {
-                try sheet.highlight(rows: rows, col: 6, whenEqualTo: status.name, format: palette.status(status))
-            }
-            if asksForProposals {
-                try sheet.addDropDown(
-                    rows: rows, col: 8, values: ReturnLayout.proposalChoices.map(\.label), title: "Proposal",
-                    message: "Carry forward, Amend (write the Proposed Wording) or Discharge.")
-            }
-        }
-        sheet.freezePanes(row: header + 1)
-        try sheet.setUpPrinting(PageSettings(report: report, style: style).setup(repeating: header...header))
-        sheet.protectWithoutPassword()
-    }
-
-    private func writeMeasures(_ sheet: Worksheet, _ palette: Palette) throws {
-        typealias H = ReturnLayout.Header
-        var earlier: [String] = []
-        for item in scope.measures {
-            for label in item.theme.periods where label != period && !earlier.contains(label) { earlier.append(label) }
-        }
-        let headers = [H.measureID, H.theme, H.measure] + earlier + [H.value, H.note]
-        let widths: [Double] = [12, 18, 55] + earlier.map { _ in 13 } + [14, 40]
-        for (col, width) in widths.enumerated() { try sheet.setColumns(col...col, width: width) }
-        try sheet.write("Headline measures supplied by \(scope.agency.name)", row: 0, col: 0, format: palette.title)
-        try sheet.write("This period:", row: 1, col: 0, format: palette.label)
-        try sheet.write(period, row: 1, col: 1, format: palette.label)
-        try sheet.write("Enter this period's figure in Value, as you would type it (81%, 1,493, tbc).", row: 1, col: 2, format: palette.note)
-        let header = ReturnLayout.headerRow
-        for (col, text) in headers.enumerated() { try sheet.write(text, row: header, col: col, format: palette.header) }
-        var row = header + 1
-        let valueCol = 3 + earlier.count
-        for item in scope.measures {
-            try sheet.write(item.measure.id, row: row, col: 0, format: palette.text)
-            try sheet.write(item.theme.name, row: row, col: 1, format: palette.text)
-            try sheet.write(item.measure.name, row: row, col: 2, format: palette.text)
-            for (i, label) in earlier.enumerated() {
-                let value = item.theme.periods.firstIndex(of: label).flatMap { item.measure.values.indices.contains($0) ? item.measure.values[$0] : nil }
-                try ValueCell.write(value, to: sheet, row: row, col: 3 + i, palette: palette)
-            }
-            try sheet.writeBlank(row: row, col: valueCol, format: input(palette).with { $0.horizontal = .right })
-            try sheet.writeBlank(row: row, col: valueCol + 1, format: input(palette))
-            try sheet.setRow(row, height: TextHeight.points([(item.measure.name, 55), (item.theme.name, 18)], fontSize: style.fonts.size))
-            row += 1
-        }
-        sheet.freezePanes(row: header + 1)
-        try sheet.setUpPrinting(PageSettings(report: report, style: style).setup(repeating: header...header))
-        sheet.protectWithoutPassword()
     }
 }

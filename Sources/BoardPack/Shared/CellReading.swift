@@ -2,7 +2,8 @@ import Foundation
 import ReportModel
 import XLSXReader
 
-/// Turns cells of a filled-in return into report values, tolerating what people type.
+/// Turns cells of a filled-in return or an edited board pack into report values, tolerating
+/// what people type.
 enum CellReading {
     /// A cell's text: strings as typed, numbers in plain notation, nil when empty.
     static func text(_ value: CellValue) -> String? {
@@ -22,31 +23,44 @@ enum CellReading {
         return t.isEmpty ? nil : t
     }
 
-    enum FigureError: Error { case notAPercentage(String) }
-
-    /// A figure from a Value cell. A number shown through a percent format is a percentage
-    /// ("0.81" in a 0% cell is 81%); text goes through the same reading as the report's own
-    /// values ("81%", "1,493", "Approx. 97%", "tbc"). In a percentage measure a bare number
-    /// above 1 is refused rather than guessed at.
-    static func figure(_ cell: Cell, percentMeasure: Bool) throws -> Value? {
-        switch cell.value {
-        case .empty: return nil
-        case .number(let n):
-            if NumberFormat.isPercent(cell.numberFormat) {
-                let decimals = cell.numberFormat.split(separator: ".").dropFirst().first.map { $0.prefix { $0 == "0" }.count } ?? 0
-                let text = NumberText.plain((n * 100 * pow10(decimals)).rounded() / pow10(decimals), decimals: decimals) + "%"
-                return Value(text: text, number: n, kind: .percent, decimals: decimals)
-            }
-            if percentMeasure && abs(n) > 1 { throw FigureError.notAPercentage(NumberText.plain(n)) }
-            if percentMeasure {
-                return Value(parsing: NumberText.plain((n * 1000).rounded() / 10) + "%")
-            }
-            return Value(parsing: NumberText.plain(n))
-        default:
-            guard let text = trimmed(cell.value) else { return nil }
-            return Value(parsing: text)
-        }
+    enum Figure: Equatable {
+        case value(Value?)
+        /// Why the cell is not a figure of the measure, as the end of a sentence about it.
+        case refused(String)
     }
 
-    private static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { v, _ in v * 10 } }
+    /// A figure from a Value cell, as a figure of `kind` when the measure has one.
+    ///
+    /// Text goes through the same reading as the report's own values ("81%", "1,493",
+    /// "Approx. 97%", "tbc"). A number shown as a percentage is one, with all its digits
+    /// (0.8345 is 83.45%, whatever the format rounds it to); in a percentage measure a bare
+    /// number up to 1 is a fraction and one above 1 is refused rather than guessed at. Dates,
+    /// error values, formulas and yes/no are not figures. With `strict` false, a whole number
+    /// and a decimal pass for each other (a measure's kind may only be inferred).
+    static func figure(_ cell: Cell, kind: Value.Kind?, strict: Bool) -> Figure {
+        if case .refused(let why) = InputCell.read(cell) { return .refused(why) }
+        let value: Value
+        switch cell.value {
+        case .empty: return .value(nil)
+        case .date(let iso): return .refused("\(iso) is a date, not a figure; type the figure as you would write it (81%, 1,493, tbc)")
+        case .bool(let b): return .refused("\(b ? "TRUE" : "FALSE") is not a figure; type the figure as you would write it (81%, 1,493, tbc)")
+        case .number(let n):
+            if NumberFormat.isPercent(cell.numberFormat) || (kind == .percent && abs(n) <= 1) {
+                value = Value(parsing: NumberText.percent(of: n) + "%")
+            } else if kind == .percent {
+                let plain = NumberText.plain(n)
+                return .refused("\(plain) is not a percentage; type it as \(plain)% (or as the fraction \(NumberText.plain(n / 100)))")
+            } else {
+                value = Value(parsing: NumberText.plain(n))
+            }
+        case .string, .error:
+            guard let text = trimmed(cell.value) else { return .value(nil) }
+            value = Value(parsing: text)
+        }
+        if let kind, let misfit = MeasureKind.misfit(value, kind) {
+            let lenient = !strict && [Value.Kind.count, .decimal].contains(kind) && [Value.Kind.count, .decimal].contains(value.kind)
+            if !lenient { return .refused(misfit) }
+        }
+        return .value(value)
+    }
 }

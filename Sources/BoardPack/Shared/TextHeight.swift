@@ -1,22 +1,49 @@
 /// Row heights for wrapped text. Neither libxlsxwriter nor LibreOffice sizes rows to their
-/// text when the file is opened, so the pack sets each height from a greedy word wrap at the
-/// column's width. The estimate errs on the tall side: a little space beats a cut-off update.
+/// text when a file is opened, so boardpack sets each height from a word wrap at the column's
+/// width, measured with Arial's own character widths (the workbooks' font; LibreOffice prints it
+/// with Liberation Sans, whose widths are the same). The estimate errs on the tall side: a
+/// little space beats a cut-off update.
 enum TextHeight {
-    /// Characters of the body font that fit in one unit of column width (widths are measured
-    /// in the default font's "0"; Arial 10 runs narrower).
-    static let charactersPerWidthUnit = 1.45
+    /// Advance widths of ASCII 32...126 in thousandths of an em: Liberation Sans (metric twin
+    /// of Arial), read from LiberationSans-Regular.ttf and -Bold.ttf with fontTools.
+    static let regular: [UInt16] = [
+        278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556,
+        556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
+        667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556,
+        556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+    ]
+    static let bold: [UInt16] = [
+        278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556,
+        556, 556, 333, 333, 584, 584, 584, 611, 975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778,
+        667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556, 333, 556, 611, 556, 611, 556, 333, 611,
+        611, 278, 278, 556, 278, 889, 611, 611, 611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
+    ]
+    /// Any other character: wider than most letters (é is 556, – 556, ▲ 990 but rare).
+    static let otherWidth: UInt16 = 600
 
-    static func lines(in text: String, widthInCharacters width: Double) -> Int {
-        let capacity = max(1, Int(width * charactersPerWidthUnit) - 1)
-        // Works on UTF-8 bytes for speed (a board pack has thousands of cells): a character is
-        // any byte that is not a continuation byte, close enough for an estimate.
-        var total = 0, lines = 1, used = 0, word = 0
+    /// Points of text one unit of column width holds. A unit is the width of a "0" in the
+    /// default font: 7 pixels in Excel (5.25 pt), a little more in LibreOffice, so Excel's is
+    /// the one to plan for.
+    static let pointsPerWidthUnit = 5.25
+    /// A cell's own padding, in points.
+    static let padding = 3.0
+    /// Excel indents by about three characters a level.
+    static let pointsPerIndent = 9.0
+
+    /// How many lines `text` takes in a column `width` units wide.
+    static func lines(in text: String, widthInCharacters width: Double, fontSize: Double, bold: Bool = false, indent: Int = 0) -> Int {
+        let table = bold ? Self.bold : Self.regular
+        // Widths in thousandths of an em, so the loop adds integers.
+        let capacity = max(1.0, (width * pointsPerWidthUnit - padding - Double(indent) * pointsPerIndent) * 1000 / fontSize)
+        let space = Double(table[0])
+        var total = 0, lines = 1
+        var used = 0.0, word = 0.0
         func endWord() {
             guard word > 0 else { return }
             if used == 0 {
                 used = word
-            } else if used + 1 + word <= capacity {
-                used += 1 + word
+            } else if used + space + word <= capacity {
+                used += space + word
             } else {
                 lines += 1
                 used = word
@@ -28,6 +55,8 @@ enum TextHeight {
             }
             word = 0
         }
+        // Works on UTF-8 bytes for speed (a board pack has thousands of cells): a character is
+        // any byte that is not a continuation byte.
         for byte in text.utf8 {
             switch byte {
             case 0x20: endWord()
@@ -36,7 +65,8 @@ enum TextHeight {
                 total += lines
                 lines = 1
                 used = 0
-            default: if byte & 0xC0 != 0x80 { word += 1 }
+            case 0x21...0x7E: word += Double(table[Int(byte) - 32])
+            default: if byte & 0xC0 != 0x80 { word += Double(otherWidth) }
             }
         }
         endWord()
@@ -44,12 +74,18 @@ enum TextHeight {
     }
 
     /// The height in points a row needs to show every cell's text in full.
-    static func points(_ cells: [(text: String, width: Double)], fontSize: Double) -> Double {
-        let tallest = cells.map { Self.lines(in: $0.text, widthInCharacters: $0.width) }.max() ?? 1
-        return Double(max(1, tallest)) * fontSize * 1.25 + 4
+    static func points(_ cells: [(text: String, width: Double)], fontSize: Double, bold: Bool = false) -> Double {
+        let tallest = cells.map { lines(in: $0.text, widthInCharacters: $0.width, fontSize: fontSize, bold: bold) }.max() ?? 1
+        return height(lines: tallest, fontSize: fontSize)
     }
 
-    static func points(for text: String, widthInCharacters width: Double, fontSize: Double) -> Double {
-        points([(text, width)], fontSize: fontSize)
+    static func points(for text: String, widthInCharacters width: Double, fontSize: Double, bold: Bool = false, indent: Int = 0) -> Double {
+        height(lines: lines(in: text, widthInCharacters: width, fontSize: fontSize, bold: bold, indent: indent), fontSize: fontSize)
+    }
+
+    /// Arial's line spacing is about 1.15 of its size; rows add a little more, and a few points
+    /// of padding keep the last line clear of the border.
+    static func height(lines: Int, fontSize: Double) -> Double {
+        Double(max(1, lines)) * fontSize * 1.28 + 4
     }
 }

@@ -98,6 +98,7 @@ public struct Style: Codable, Equatable, Sendable {
     public var statusColours: [String: StatusColour]
     public var widths: Widths
     public var labels: Labels
-    /// Footer in Excel's codes: &P page, &N pages, &D date. {title} and {period} are replaced.
+    /// Footer in Excel's codes: &P page, &N pages. {title}, {period} and {produced} (the report's
+    /// own dates: "Table data - May 2013 / Goals - July 2013") are replaced.
     public var footer: String
 }

@@ -1,0 +1,67 @@
+import ReportModel
+import XLSXReader
+
+/// A sheet of a return read by its keys (see `ReturnLayout`): the header row is the one with
+/// `Key` in it, and every row after it whose key cell names a goal or measure is kept.
+struct KeyedSheet {
+    /// The sheet's name as the file has it.
+    let name: String
+    /// Header texts (forgiving keys) → columns, from the row headed `Key`; empty when there is none.
+    var columns: [String: Int] = [:]
+    var keyColumn: Int?
+    /// Keyed rows in sheet order.
+    var rows: [(id: String, field: String, row: Row)] = []
+    /// Merged ranges, as "B12:B14".
+    var merged: [String] = []
+
+    /// Reads the sheet named `sheet` (any case); nil when the workbook has no such sheet.
+    static func read(_ book: XLSXFile, sheet: String) throws -> KeyedSheet? {
+        guard let info = book.sheets.first(where: { Forgiving.key($0.name) == Forgiving.key(sheet) }) else { return nil }
+        var reader = try book.rows(ofSheet: info.name)
+        var out = KeyedSheet(name: info.name)
+        while let row = try reader.next() {
+            guard let keyColumn = out.keyColumn else {
+                for cell in row.cells {
+                    guard let text = CellReading.trimmed(cell.value) else { continue }
+                    out.columns[Forgiving.key(text)] = out.columns[Forgiving.key(text)] ?? cell.column
+                }
+                if let column = out.columns[Forgiving.key(ReturnLayout.Header.key)] {
+                    out.keyColumn = column
+                } else {
+                    out.columns = [:]
+                }
+                continue
+            }
+            if let text = row.cells.first(where: { $0.column == keyColumn }).flatMap({ CellReading.trimmed($0.value) }),
+                let (id, field) = ReturnLayout.parse(key: text)
+            {
+                out.rows.append((id, field, row))
+            }
+        }
+        out.merged = reader.mergedRanges
+        return out
+    }
+
+    /// The column whose header starts with `header` ("Value" finds "Value for 2013-14 Q1").
+    func column(startingWith header: String) -> Int? {
+        let key = Forgiving.key(header)
+        return columns.filter { $0.key.hasPrefix(key) }.map(\.value).min()
+    }
+
+    /// The merged range covering `cell` of `row` (0-based column, 0-based row), if any.
+    func mergedRange(covering column: Int, _ row: Int) -> String? {
+        merged.first { range in
+            let ends = range.split(separator: ":").compactMap { Self.position(String($0)) }
+            guard ends.count == 2 else { return false }
+            return (ends[0].column...ends[1].column).contains(column) && (ends[0].row...ends[1].row).contains(row)
+        }
+    }
+
+    /// "B12" → column 1, row 11.
+    static func position(_ reference: String) -> (column: Int, row: Int)? {
+        let letters = reference.prefix { $0.isLetter }
+        guard !letters.isEmpty, let number = Int(reference.dropFirst(letters.count)), number >= 1 else { return nil }
+        let column = letters.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 }
+        return (column - 1, number - 1)
+    }
+}

@@ -1,0 +1,87 @@
+import ReportModel
+import XLSXReader
+
+/// The Measures sheet of one return: each figure and its note, read by key and checked against
+/// the measure's kind. A figure with a problem is listed with its cell and left out.
+struct MeasuresReading {
+    let scope: ReturnScope
+    let file: String
+
+    var answers: [MeasureAnswer] = []
+    var missing: [String] = []
+    var problems: [WorkbookProblem] = []
+    var sheetName = ReturnLayout.measuresSheet
+
+    init(scope: ReturnScope, file: String) {
+        self.scope = scope
+        self.file = file
+    }
+
+    private mutating func problem(_ cell: String?, _ message: String) {
+        problems.append(WorkbookProblem(Place(file: file, sheet: sheetName, cell: cell), message))
+    }
+
+    mutating func read(_ book: XLSXFile) throws {
+        typealias H = ReturnLayout.Header
+        guard !scope.measures.isEmpty else { return }
+        guard let sheet = try KeyedSheet.read(book, sheet: ReturnLayout.measuresSheet) else {
+            let names = book.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
+            problems.append(WorkbookProblem(
+                Place(file: file), "has no sheet named \(ReturnLayout.measuresSheet) (it has \(names)); rename the measures sheet back to \(ReturnLayout.measuresSheet)"))
+            missing = scope.measures.map(\.measure.id)
+            return
+        }
+        sheetName = sheet.name
+        guard sheet.keyColumn != nil, let valueColumn = sheet.column(startingWith: H.value), let noteColumn = sheet.column(startingWith: H.note) else {
+            problem(nil, "has lost its hidden Key column or its header row, so its figures cannot be found; ask for a new return")
+            missing = scope.measures.map(\.measure.id)
+            return
+        }
+        var byMeasure: [String: [Row]] = [:]
+        for entry in sheet.rows where entry.field == ReturnLayout.measureField { byMeasure[Forgiving.key(entry.id), default: []].append(entry.row) }
+        let owned = Set(scope.measures.map { Forgiving.key($0.measure.id) })
+        for entry in sheet.rows where !owned.contains(Forgiving.key(entry.id)) {
+            let given = [valueColumn, noteColumn].contains { c in entry.row.cells.contains { $0.column == c && !$0.value.isEmpty } }
+            if given { problem(WorksheetReader.reference(valueColumn, entry.row.index), "\"\(entry.id)\" is not a measure \(scope.agency.name) supplies; this figure is not merged") }
+        }
+        for item in scope.measures {
+            let measure = item.measure
+            guard let rows = byMeasure[Forgiving.key(measure.id)], let row = rows.first else {
+                missing.append(measure.id)
+                continue
+            }
+            let valueRef = WorksheetReader.reference(valueColumn, row.index), noteRef = WorksheetReader.reference(noteColumn, row.index)
+            if rows.count > 1 {
+                let places = rows.map { "\(sheetName)!\(WorksheetReader.reference(valueColumn, $0.index))" }
+                problem(places[1], "measure \(measure.id) appears \(rows.count) times (\(places.joined(separator: ", "))); delete the copies so it is given once")
+                continue
+            }
+            if let range = sheet.mergedRange(covering: valueColumn, row.index), range.contains(":") {
+                problem(range, "is merged into one cell over measure \(measure.id)'s figure; unmerge it (Format > Merge Cells)")
+                continue
+            }
+            var value: Value?
+            if let cell = row.cells.first(where: { $0.column == valueColumn }) {
+                switch CellReading.figure(cell, kind: MeasureKind.of(measure), strict: measure.kind != nil) {
+                case .value(let read): value = read
+                case .refused(let why):
+                    problem(valueRef, "measure \(measure.id): \(why)")
+                    continue
+                }
+            }
+            var note: String?
+            switch InputCell.read(row.cells.first { $0.column == noteColumn }) {
+            case .empty: break
+            case .text(let text): note = text
+            case .refused(let why):
+                problem(noteRef, "the note on measure \(measure.id) \(why)")
+                continue
+            }
+            guard value != nil || note != nil else {
+                missing.append(measure.id)
+                continue
+            }
+            answers.append(MeasureAnswer(measureID: measure.id, value: value, note: note, cells: [valueRef, noteRef]))
+        }
+    }
+}
