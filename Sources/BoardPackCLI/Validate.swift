@@ -11,11 +11,16 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            // A file that cannot be read stops the command (exit 2); problems in one that can are
+            // validate's result (exit 1).
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: report)) } catch {
+                throw ReportProblems(file: report, problems: [ReportProblem(path: "", message: "cannot be read (\(SystemReason.of(error)))")])
+            }
             let loaded: Report
             do {
-                loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
+                loaded = try ReportCoding.decode(data, file: report)
             } catch let problems as ReportProblems {
-                // Finding problems is what validate is for: they are its result, not a failure to run.
                 printError(problems.description)
                 throw ExitCode.problemsFound
             }

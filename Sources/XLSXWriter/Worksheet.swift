@@ -146,7 +146,9 @@ public final class Worksheet {
         if setup.landscape { worksheet_set_landscape(handle) } else { worksheet_set_portrait(handle) }
         worksheet_set_paper(handle, setup.paper)
         worksheet_set_margins(handle, setup.margins.left, setup.margins.right, setup.margins.top, setup.margins.bottom)
-        worksheet_fit_to_pages(handle, UInt16(setup.fitWidth), UInt16(setup.fitHeight))
+        if setup.fitWidth > 0 || setup.fitHeight > 0 {
+            worksheet_fit_to_pages(handle, UInt16(setup.fitWidth), UInt16(setup.fitHeight))
+        }
         if let rows = setup.repeatRows {
             try check(
                 worksheet_repeat_rows(handle, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)),
@@ -182,7 +184,7 @@ public struct PageSetup: Sendable {
     public var paper: UInt8 = PageSetup.a4
     /// Inches: left, right, top, bottom.
     public var margins: (left: Double, right: Double, top: Double, bottom: Double) = (0.5, 0.5, 0.75, 0.75)
-    /// Pages across and down; 0 down means "as many as needed".
+    /// Pages across and down; 0 down means "as many as needed"; 0 for both prints at 100%.
     public var fitWidth = 1
     public var fitHeight = 0
     /// Rows printed at the top of every page.

@@ -149,6 +149,8 @@ public final class Office: @unchecked Sendable {
         case formula(String, sheet: String, cell: String)
         /// Format > Merge Cells over a range ("G5:G6").
         case merge(sheet: String, range: String)
+        /// Tools > Protect Sheet unticked (returns are protected without a password).
+        case unprotect(sheet: String)
 
         var json: [String: Any] {
             switch self {
@@ -157,6 +159,7 @@ public final class Office: @unchecked Sendable {
             case .number(let v, let s, let c): ["sheet": s, "cell": c, "number": v]
             case .formula(let v, let s, let c): ["sheet": s, "cell": c, "formula": v]
             case .merge(let s, let r): ["sheet": s, "cell": r, "merge": true]
+            case .unprotect(let s): ["sheet": s, "cell": "A1", "unprotect": true]
             }
         }
     }

@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
-"""Makes the example returns: blank returns for the Kent 2012-13 end-of-year report, filled in
-LibreOffice Calc (through UNO, as a person typing) the way each agency sent them back.
+"""Makes the example returns of the worked chain: the Kent 2012-13 end of year rolled into
+2013-14 Q1 with the plan refresh (boardpack next), its blank returns (boardpack returns), each
+filled in LibreOffice Calc as an officer types (through UNO, UK locale) the way each agency sent
+it back.
 
 Usage (from the repository root):  python3 examples/returns/make.py [path/to/boardpack]
-Needs Debian's libreoffice-calc and python3-uno, and openpyxl (only to find rows by id).
-The answers follow the 2013 stock take: statuses as in the example report, proposals as in the
-plan-refresh paper. Some are typed untidily on purpose ("green ", "R", 0.83 for 83%), one agency
-(Skills Funding Agency) sends nothing, and Public Health leaves a Red goal without an update.
+Needs Debian's libreoffice-calc and python3-uno (Tests/TestSupport/Scripts/office.py drives it).
+
+The 2013-14 Q1 answers are illustrative: the seed papers stop at the 2013 stock take. Some are
+typed untidily on purpose ("amber ", "G", "r"), the Skills Funding Agency sends nothing, Public
+Health leaves a Red goal without an update, the IOM Team forgets the date, and Kent Probation
+and Public Health disagree about their shared goal MH-1.
 """
 import json
 import os
@@ -14,117 +18,119 @@ import subprocess
 import sys
 import tempfile
 
-import openpyxl
-
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 HERE = os.path.join(ROOT, "examples", "returns")
-REPORT = os.path.join(ROOT, "examples", "kent-medway-2012-13-end-of-year.json")
 OFFICE = os.path.join(ROOT, "Tests", "TestSupport", "Scripts", "office.py")
 boardpack = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug", "boardpack")
 
-D, C, A = "Discharge", "Carry forward", "Amend"
+# agency file: (completed by, date, {goal: (status, update)}, {measure: figure})
 ANSWERS = {
-    "jppb.xlsx": {
-        "goals": {
-            "ACC-1a": ("Green", "Refreshed Offender Resettlement Protocol signed off by all partners in June 2013.", D, ""),
-            "ACC-1b": ("red", "Minimum standard for private rented sector landlords still in draft; tenancy training not yet promoted.", D, ""),
-            "ACC-1c": ("Green", "Supporting People needs analysis completed with JPPB input; revised services start in October.", D, ""),
-            "ACC-2": ("Green ", "Priority groups are a standing item at KHOG and JPPB.", D, ""),
-            "EE-6": ("Green", "Applications from ex-offenders are assessed case by case.", D, ""),
-        },
-    },
-    "integrated-youth-services-kcc.xlsx": {
-        "goals": {
-            "ACC-3": ("Red", "Shortage of suitable accommodation for 16 / 17 year olds: Bed & Breakfast remains an option.", D, ""),
-            "EE-1": ("Red", "ETE performance fell for both statutory and post statutory school age groups.", D, ""),
-            "EE-3": ("Green", "Rapid English, ASDAN and iCompass programmes running; ten apprentice places added.", D, ""),
-            "EE-6": ("Green", "", D, ""),
-        },
-        "measures": {"ACC-M3": "81.8%", "EE-M2": "72.4%", "EE-M3": "60.8%", "EE-M4": "65.8%", "SM-M3": "tbc", "MH-M3": "tbc"},
-    },
-    "medway-youth-offending-team.xlsx": {
-        "goals": {"EE-6": ("G", "", D, "")},
-        "measures": {"ACC-M2": "Approx. 98%", "SM-M2": "tbc", "MH-M2": "tbc"},
-    },
-    "jobcentre-plus.xlsx": {
-        "goals": {
-            "EE-2": ("Green", "177 offenders took part in four Flexible Support Fund projects; 115 moved into employment.", C, ""),
-            "EE-5": ("Green", "9,900 Kent employers now advertise through Universal Jobmatch.", A,
-                     "Continue to build and strengthen current links and processes to increase the numbers of potential employers, to therefore increase the number of offenders in employment (in support of headline measure)"),
-            "EE-6": ("Green", "", D, ""),
-        },
-    },
-    "kent-probation.xlsx": {
-        "goals": {
-            "EE-3": ("Green", "Literacy and numeracy assessment now part of induction.", D, ""),
-            "EE-4": ("R", "Scale of need not yet explored; no review possible this year.", D, ""),
-            "EE-6": ("Green", "", D, ""),
-        },
-        "measures": {"ACC-M1": 0.83, "EE-M1": "46%", "MH-M1": "14.0%"},
-    },
-    "commissioned-services-kcc.xlsx": {
-        "goals": {
-            "SM-1": ("Green", "Dual diagnosis protocol ratified; workshops held in June and July 2013.", D, ""),
-            "SM-2": ("Green", "Services recommissioned in line with the JSNA and performance monitored.", D, ""),
-            "SM-3": ("Red", "Roll-out blocked by the licensed equipment contract; awaiting the full year evaluation.", D, ""),
-            "SM-4": ("Red", "Awaiting the independent evaluation of the national PbR pilot.", D, ""),
-            "EE-6": ("Green", "", D, ""),
-        },
-        "measures": {"SM-M1": "574"},
-    },
-    "public-health-nhs-kent.xlsx": {
-        "goals": {
-            "MH-1": ("Red", "Briefs prepared for CCGs; data sharing with Probation still to agree.", A,
-                     "Continue focus to increase number of offenders in community registered with a GP. Ensure that these registrations are there recorded accurately in the ICMS system for tracking"),
-            "MH-2": ("Red", "", D, ""),
-            "MH-3": ("Red", "No update received from the commissioner.", D, ""),
-            "MH-4": ("Red", "Work underway with CCGs and NHS England.", D, ""),
-            "EE-6": ("Green", "", D, ""),
-        },
-    },
+    "jppb.xlsx": ("Chair, Joint Policy and Planning Board (Housing)", "08/07/2013", {
+        "ACC-5": ("Green", "The protocol was rolled out across Kent Probation, Kent prisons and the housing authorities in June."),
+        "ACC-6": ("amber ", "Kent Homechoice reporting is agreed; the first quarter's figures are due in August."),
+        "ACC-7": ("Green", ""),
+        "ACC-8": ("Red", "The Maidstone model has not been costed for the other districts; the JPPB will look at it again in October."),
+    }, {}),
+    "integrated-youth-services-kcc.xlsx": ("Head of Youth Offending, KCC", "10/07/2013", {
+        "YP-1": ("Green", "Work plan actions are on track; the quarterly report went to the Youth Justice Board in July."),
+        "YP-2a": ("Amber", "The gap analysis started in June; a draft is due in September."),
+        "YP-2b": ("amber", "Waits on the gap analysis (YP-2a)."),
+    }, {"ACC-M3": "82.1%", "EE-M2": "73%", "EE-M3": "61.5%", "EE-M4": "66.2%", "SM-M3": "tbc", "MH-M3": "tbc"}),
+    "medway-youth-offending-team.xlsx": ("Medway YOT manager", "09/07/2013", {},
+        {"ACC-M2": "Approx. 98%", "SM-M2": "tbc", "MH-M2": "n/a"}),
+    "jobcentre-plus.xlsx": ("Partnership Manager, Jobcentre Plus", "11/07/2013", {
+        "EE-2": ("G", "Flexible Support Fund projects continue; 41 offenders started training this quarter."),
+        "EE-5": ("Green", "Universal Jobmatch now lists 10,300 Kent employers; two employer events were held with Probation."),
+        "EE-7": ("Amber", "Intensive support is running in two of the four IOM areas; the rest start in October."),
+        "FBD-2a": ("Amber", "62% of the IOM cohort have an account; a bank has agreed to open basic accounts at the Jobcentre."),
+        "FBD-2b": ("r", "Only 31% can claim online; library access for IOM offenders is being negotiated."),
+    }, {}),
+    "kent-probation.xlsx": ("Performance Manager, Kent Probation", "12/07/2013", {
+        "MH-1": ("Green", "GP registration is now recorded in the case management system for every new case."),
+        "FBD-1a": ("Green", "The Welfare Reform Offender Risk Register is compiled and shared with partners."),
+        "FBD-1b": ("Amber", "Action plans are drafted for the three highest risks; sign-off in August."),
+        "RD-1": ("Green", "Analysis of the 24 to 36 age range is under way with Kent Police."),
+    }, {"ACC-M1": "84%", "EE-M1": "47%", "MH-M1": "15.2%"}),
+    "commissioned-services-kcc.xlsx": ("Commissioning Officer, KCC", "12/07/2013", {
+        "ACC-4": ("Green", "Supporting People funding for offender services is held at its 2012-13 level."),
+        "SM-5": ("Green", "In cell coverage now runs until 2am at Medway and Maidstone custody suites."),
+        "SM-6": ("Amber", "Prison link workers start in HMP Elmley in August; Swaleside follows."),
+        "SM-7": ("Green", "The scheme's first 60 referrals have been reviewed; a report goes to the board in October."),
+        "SM-8": ("Amber", "The national evaluation of the pilot is delayed to the autumn."),
+        "SM-9": ("Green", "Requirement take-up is reviewed monthly with the courts."),
+    }, {"SM-M1": "601"}),
+    "public-health-nhs-kent.xlsx": ("Public Health Specialist, NHS Kent", "12/07/2013", {
+        "MH-1": ("Red", "Registration data is still not shared with Probation, so the increase cannot be measured."),
+        "MH-5": ("Amber", "The COHN assessment questionnaire is agreed; fieldwork starts in August."),
+        "MH-6": ("Red", ""),
+        "MH-7": ("Green", "Health now attends the IOM panels in West Kent."),
+    }, {}),
+    "iom-team.xlsx": ("IOM Coordinator", "", {
+        "MH-7": ("Green", "Health representatives attend panels in West Kent; East Kent from September."),
+        "IOM-1": ("Green", "Business plan milestones for the quarter were met."),
+        "IOM-2a": ("Amber", "The audit's good practice notes are written; roll-out starts in September."),
+        "IOM-2b": ("Green", "Kent and Medway rates are compared in the new quarterly dashboard."),
+    }, {}),
+    "kent-police.xlsx": ("Analyst, Kent Police", "12/07/2013", {
+        "RD-1": ("Green", "Reoffending data for the 24 to 36 age range has been shared with Probation."),
+    }, {}),
 }
 
 
-def layout(path):
-    """Goal and measure rows by id, and each header's column letter, read from the blank return."""
-    wb = openpyxl.load_workbook(path)
-    out = {}
-    for sheet, id_header in (("Goals", "Goal ID"), ("Measures", "Measure ID")):
-        ws = wb[sheet]
-        header = next(r for r in ws.iter_rows() if any(c.value == id_header for c in r))
-        columns = {c.value: c.column_letter for c in header if c.value}
-        rows = {ws.cell(row=r, column=1).value: r for r in range(header[0].row + 1, ws.max_row + 1)}
-        out[sheet] = (columns, rows)
-    return out
+def dump(path, sheet):
+    out = subprocess.run([boardpack, "dump", path, "--sheet", sheet], check=True, capture_output=True, text=True).stdout
+    return json.loads(out)["sheets"][0]["rows"]
 
 
-def edit(sheet, cell, value):
-    """Strings are put in as text and numbers as numbers, as a person pasting them would."""
-    return {"sheet": sheet, "cell": cell, ("number" if isinstance(value, (int, float)) else "text"): value}
+def cells(path):
+    """Each key's cell on a blank return, and the Instructions' signature cells."""
+    found = {}
+    for sheet in ("Goals", "Measures"):
+        rows = dump(path, sheet)
+        header = next((r for r in rows if r and r[0] == "Key"), None)
+        if header is None:  # nothing asked on this sheet
+            continue
+        value = next((i for i, h in enumerate(header) if isinstance(h, str) and h.startswith("Value")), 1)
+        for number, row in enumerate(rows, start=1):
+            if row and isinstance(row[0], str) and "|" in row[0]:
+                column = "B" if sheet == "Goals" else chr(ord("A") + value)
+                found[row[0]] = (sheet, f"{column}{number}")
+    for number, row in enumerate(dump(path, "Instructions"), start=1):
+        if row and row[0] in ("Completed by", "Date completed"):
+            found[row[0]] = ("Instructions", f"B{number}")
+    return found
 
 
 with tempfile.TemporaryDirectory() as work:
+    report = os.path.join(work, "q1.json")
+    subprocess.run([boardpack, "next", os.path.join(ROOT, "examples", "kent-medway-2012-13-end-of-year.json"),
+                    "--period", "2013-14 Q1", "--plan-refresh", os.path.join(ROOT, "examples", "kent-medway-2013-14-plan-refresh.json"),
+                    "-o", report], check=True, stdout=subprocess.DEVNULL)
     blank = os.path.join(work, "blank")
-    subprocess.run([boardpack, "returns", REPORT, "-o", blank, "--deadline", "Friday 12 July 2013"],
+    subprocess.run([boardpack, "returns", report, "-o", blank, "--deadline", "Friday 12 July 2013"],
                    check=True, stdout=subprocess.DEVNULL)
     # One LibreOffice for every return, in a process group of its own; closing its input ends it.
     office = subprocess.Popen(["/usr/bin/python3", OFFICE, os.path.join(work, "office")], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, text=True, start_new_session=True)
     try:
         assert json.loads(office.stdout.readline()).get("ready"), "LibreOffice did not start"
-        for name, answers in sorted(ANSWERS.items()):
+        for name, (who, date, goals, figures) in sorted(ANSWERS.items()):
             source = os.path.join(blank, name)
-            sheets = layout(source)
+            at = cells(source)
             edits = []
-            columns, rows = sheets["Goals"]
-            for goal_id, (status, update, proposal, wording) in answers.get("goals", {}).items():
-                r = rows[goal_id]
-                for header, value in (("Status", status), ("Update", update), ("Proposal", proposal), ("Proposed Wording", wording)):
-                    if value:
-                        edits.append(edit("Goals", f"{columns[header]}{r}", value))
-            columns, rows = sheets["Measures"]
-            for measure_id, value in answers.get("measures", {}).items():
-                edits.append(edit("Measures", f"{columns['Value']}{rows[measure_id]}", value))
+
+            def typed(key, text):
+                if text:
+                    sheet, cell = at[key]
+                    edits.append({"sheet": sheet, "cell": cell, "type": text})
+
+            for goal, (status, update) in goals.items():
+                typed(f"{goal}|status", status)
+                typed(f"{goal}|update", update)
+            for measure, figure in figures.items():
+                typed(f"{measure}|figure", figure)
+            typed("Completed by", who)
+            typed("Date completed", date)
             request = {"op": "fill", "in": source, "out": os.path.join(HERE, name), "edits": edits}
             office.stdin.write(json.dumps(request) + "\n")
             office.stdin.flush()

@@ -68,7 +68,7 @@ struct GoalsReading {
         // A goal's block copied: which copy is meant cannot be known.
         for (field, copies) in rows where copies.count > 1 {
             let places = copies.map { "\(sheetName)!\(WorksheetReader.reference(column, $0.index))" }
-            problem(places[1], "goal \(goal.id)'s \(field) appears \(copies.count) times (\(places.joined(separator: ", "))); delete the copies so it is answered once")
+            problem(WorksheetReader.reference(column, copies[1].index), "goal \(goal.id)'s \(field) appears \(copies.count) times (\(places.joined(separator: ", "))); delete the copies so it is answered once")
             return
         }
         // Input cells merged together: the merge keeps one value and hides the others.

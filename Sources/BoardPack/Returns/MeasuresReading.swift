@@ -53,7 +53,7 @@ struct MeasuresReading {
             let valueRef = WorksheetReader.reference(valueColumn, row.index), noteRef = WorksheetReader.reference(noteColumn, row.index)
             if rows.count > 1 {
                 let places = rows.map { "\(sheetName)!\(WorksheetReader.reference(valueColumn, $0.index))" }
-                problem(places[1], "measure \(measure.id) appears \(rows.count) times (\(places.joined(separator: ", "))); delete the copies so it is given once")
+                problem(WorksheetReader.reference(valueColumn, rows[1].index), "measure \(measure.id) appears \(rows.count) times (\(places.joined(separator: ", "))); delete the copies so it is given once")
                 continue
             }
             if let range = sheet.mergedRange(covering: valueColumn, row.index), range.contains(":") {

@@ -198,15 +198,18 @@ public struct ReturnMerger {
             }
             if kind == "goals" {
                 let id = result.themes[t].goals[index].id
-                let cells = result.themes[t].allGoals.flatMap { $0.returns.filter { $0.period == period } }
-                    .map { "\($0.source.file): \($0.source.sheet)!\($0.source.cells.first ?? "")" }
-                summary.problems.append("\(cells.first ?? id): goal \(id): \(problem.message); not merged")
+                // The cell the value came from: the Update for an update, else the Status.
+                let cells = result.themes[t].goals[index].returns.filter { $0.period == period }.map { answer in
+                    let cell = problem.path.hasSuffix(".update") ? answer.source.cells.last : answer.source.cells.first
+                    return "\(answer.source.file): \(answer.source.sheet)!\(cell ?? "")"
+                }
+                summary.problems.append("\(cells.first ?? id): \(problem.message); not merged")
                 result.themes[t].goals[index] = report.themes[t].goals[index]
                 summary.goalsUpdated.removeAll { $0 == id }
             } else {
                 let measure = result.themes[t].measures[index]
                 let source = measure.sources.last { $0.period == period }.map { "\($0.source.file): \($0.source.sheet)!\($0.source.cells.first ?? "")" }
-                summary.problems.append("\(source ?? measure.id): measure \(measure.id): \(problem.message); not merged")
+                summary.problems.append("\(source ?? measure.id): \(problem.message); not merged")
                 result.themes[t] = report.themes[t]
                 summary.measuresFilled.removeAll { id in report.themes[t].measures.contains { $0.id == id } }
             }

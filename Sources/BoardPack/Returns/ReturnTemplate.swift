@@ -67,9 +67,12 @@ public struct ReturnTemplate {
         }
     }
 
+    /// Portrait sheets are sized to the page and print at 100%: fitting to the width would let
+    /// LibreOffice shrink the whole sheet to keep one very tall Update row on a page.
     private func page(portrait: Bool) -> PageSetup {
         var setup = PageSettings(title: "Return from \(scope.agency.name)", report: report, style: style, landscape: !portrait).setup()
         setup.margins = (0.5, 0.5, 0.6, 0.6)
+        if portrait { (setup.fitWidth, setup.fitHeight) = (0, 0) }
         return setup
     }
 
@@ -156,9 +159,12 @@ public struct ReturnTemplate {
         try sheet.setColumns(ReturnLayout.formColumn...ReturnLayout.formColumn, width: width)
         sheet.hideGridlines()
         let col = ReturnLayout.formColumn
+        // Text that does not wrap runs on past its column and widens the printed page: every
+        // cell of the form wraps.
         let heading = "Goals led by \(scope.agency.name) – \(period)"
-        try sheet.write(heading, row: 0, col: col, format: palette.title)
-        try sheet.setRow(0, height: style.fonts.titleSize * 1.8)
+        let title = palette.title.with { $0.wrap = true }
+        try sheet.write(heading, row: 0, col: col, format: title)
+        try sheet.setRow(0, height: max(style.fonts.titleSize * 1.8, height(heading, width: width, format: title)))
         let guide = scope.goals.isEmpty
             ? "\(scope.agency.name) leads no goal this period; there is nothing to fill in on this sheet."
             : "For each goal, choose a Status and write an Update in the shaded cells below it. The Update cell grows as you type."
@@ -187,7 +193,7 @@ public struct ReturnTemplate {
         for item in scope.goals {
             let goal = item.goal
             let leads = Wording.leads(goal.leads, directory)
-            try text("\(goal.id) – \(item.theme.heading) – led by \(leads)", format: palette.group)
+            try text("\(goal.id) – \(item.theme.heading) – led by \(leads)", format: palette.group.with { $0.wrap = true })
             try text(goal.text, key: ReturnLayout.key(goal.id, ReturnLayout.GoalField.goal.rawValue), format: palette.wrapped)
             for note in goal.notes { try text("\(style.labels.note): \(note)", format: palette.note) }
             try text(previous(goal), format: palette.note.with { $0.fontColor = style.rgb(style.colours.notRatedFont) })
@@ -248,7 +254,7 @@ public struct ReturnTemplate {
         try sheet.hideColumns(ReturnLayout.keyColumn...ReturnLayout.keyColumn, width: 16)
         for (i, width) in widths.enumerated() { try sheet.setColumns((i + 1)...(i + 1), width: width) }
         sheet.hideGridlines()
-        try sheet.write("Headline measures supplied by \(scope.agency.name) – \(period)", row: 0, col: 1, format: palette.title)
+        try sheet.merge(rows: 0...0, cols: 1...widths.count, text: "Headline measures supplied by \(scope.agency.name) – \(period)", format: palette.title)
         try sheet.setRow(0, height: style.fonts.titleSize * 1.8)
         guard !scope.measures.isEmpty else {
             try sheet.write("No figures are asked of \(scope.agency.name) this period; there is nothing to fill in on this sheet.", row: 1, col: 1, format: palette.note.with { $0.wrap = false })

@@ -56,6 +56,14 @@ enum CellReading {
         case .string, .error:
             guard let text = trimmed(cell.value) else { return .value(nil) }
             value = Value(parsing: text)
+            // Words say there is no figure yet ("tbc", "n/a"); words with digits in them that
+            // are not a number are something else, and would be printed as if they were a figure.
+            if value.kind == .text && text.contains(where: \.isNumber) {
+                if Day(reading: text) != nil {
+                    return .refused("\(text) is a date, not a figure; type the figure as you would write it (81%, 1,493, tbc)")
+                }
+                return .refused("\"\(text)\" is not a figure; type the figure as you would write it (81%, 1,493), or a word such as tbc or n/a")
+            }
         }
         if let kind, let misfit = MeasureKind.misfit(value, kind) {
             let lenient = !strict && [Value.Kind.count, .decimal].contains(kind) && [Value.Kind.count, .decimal].contains(value.kind)

@@ -32,5 +32,5 @@ extension Style {
             description: "Description", representatives: "Lead Agency representatives", comments: "Comments",
             noComments: "None.", planRefresh: "Plan refresh proposals", proposal: "Proposal",
             proposedWording: "Proposed wording", source: "Source", significant: "Figures shaded are highlighted as significant in the source."),
-        footer: "&L&8{title} – {period}&C&8Page &P of &N&R&8{produced}")
+        footer: "&L&9{title} – {period}&C&9Page &P of &N&R&9{produced}")
 }

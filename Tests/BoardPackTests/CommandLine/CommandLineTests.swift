@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 import TestSupport
 import Testing
 
@@ -18,8 +19,8 @@ import Testing
     }
 
     @Test func versionAndHelpForEverySubcommand() throws {
-        #expect(try boardpack(["--version"]).out == "0.1.0\n")
-        for command in ["export", "validate", "returns", "check", "merge", "import", "dump", "style"] {
+        #expect(try boardpack(["--version"]).out == "0.2.0\n")
+        for command in ["export", "validate", "returns", "check", "merge", "next", "import", "dump", "style"] {
             let help = try boardpack([command, "--help"])
             #expect(help.status == 0 && help.out.contains("USAGE: boardpack \(command)"), "\(command) --help")
         }
@@ -31,7 +32,7 @@ import Testing
         try Data(#"{"format": 1, "id": "r", "title": "T", "board": "B", "period": {"label": "Q1", "kind": "quarter"}, "themes": [{"id": "t", "name": "T", "goals": [{"id": "G1", "text": "x", "status": "Amberish"}]}]}"#.utf8).write(to: bad)
         let output = folder.appendingPathComponent("board.xlsx")
         let result = try boardpack(["export", bad.path, "-o", output.path])
-        #expect(result.status == 1)
+        #expect(result.status == 2, "an invalid input stops the command")
         #expect(result.err == "\(bad.path): themes[0].goals[0].status: \"Amberish\" is not a status of this report (Red, Amber, Green)\n")
         #expect(!FileManager.default.fileExists(atPath: output.path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["bad.json"], "no temporary file left")
@@ -41,27 +42,35 @@ import Testing
         let csv = scratch.file("return.xlsx")
         try Data("Goal ID,Status\nACC-1,Amber\n".utf8).write(to: csv)
         let result = try boardpack(["dump", csv.path])
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.err.hasSuffix("return.xlsx: is a CSV or other text file, not an .xlsx workbook; open it in a spreadsheet program and save it as .xlsx\n"))
     }
+}
 
-    @Test func checkExitsZeroOnlyForACleanReturn() throws {
-        let report = Examples.url(Examples.kent).path
-        let clean = try boardpack(["check", repositoryRoot.appendingPathComponent("examples/returns/jppb.xlsx").path, "--report", report])
-        #expect(clean.status == 0 && clean.out == "jppb.xlsx: clean return from JPPB: 5 goals answered, 0 figures given\n")
-        let bad = try boardpack(["check", repositoryRoot.appendingPathComponent("examples/returns/public-health-nhs-kent.xlsx").path, "--report", report])
-        #expect(bad.status == 1)
-        #expect(bad.err == "public-health-nhs-kent.xlsx: Goals!H7: goal MH-2 is Red but has no update; a Red status needs an explanation\n")
+extension CommandLineTests {
+    @Test func validateListsProblemsWithStatusOneAndAnUnreadableFileWithTwo() throws {
+        let bad = scratch.file("bad.json")
+        try Data(#"{"format": 1, "id": "r", "title": "T", "board": "B", "period": {"label": "Q1", "kind": "quarter"}, "themes": [{"id": "t", "name": "T", "goals": [{"id": "G1", "text": "x", "status": "Amberish"}]}]}"#.utf8).write(to: bad)
+        #expect(try boardpack(["validate", bad.path]).status == 1)
+        let missing = try boardpack(["validate", scratch.file("missing.json").path])
+        #expect(missing.status == 2 && missing.err.contains("cannot be read (No such file or directory)"))
+        #expect(try boardpack(["validate", Examples.url(Examples.kent).path]).status == 0)
+        #expect(try boardpack(["export"]).status == 2, "a usage error exits 2 too")
     }
 
-    @Test func mergeNeverWritesOverItsInput() throws {
-        let folder = scratch.url
-        let report = folder.appendingPathComponent("report.json")
-        try FileManager.default.copyItem(at: Examples.url(Examples.kent), to: report)
-        let before = try Data(contentsOf: report)
-        let result = try boardpack(["merge", report.path, repositoryRoot.appendingPathComponent("examples/returns/jppb.xlsx").path, "-o", report.path])
-        #expect(result.status == 1)
-        #expect(result.err.contains("is the input report; write the merged report to a new file"))
-        #expect(try Data(contentsOf: report) == before)
+    @Test func nextRefusesWhatItCannotApplyAndWritesNothing() throws {
+        let paper = try Examples.report(Examples.planRefresh)
+        var bad = paper
+        bad.themes[1].goals[4].proposal?.wording = nil
+        let badFile = scratch.file("refresh.json")
+        try ReportCoding.encode(bad).write(to: badFile)
+        let output = scratch.file("q1.json")
+        let result = try boardpack(["next", Examples.url(Examples.kent).path, "--period", "2013-14 Q1", "--plan-refresh", badFile.path, "-o", output.path])
+        #expect(result.status == 2)
+        #expect(result.err == "\(badFile.path): themes[1].goals[4].proposal.wording: goal EE-5 is to be amended but the proposal gives no new wording\n")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        let good = try boardpack(["next", Examples.url(Examples.kent).path, "--period", "2013-14 Q1", "--plan-refresh", Examples.url(Examples.planRefresh).path, "-o", output.path])
+        #expect(good.status == 0 && good.out == "Wrote \(output.path): 2013-14 Q1, 29 goals (was 2012-13, 19)\n")
+        #expect(try ReportCoding.load(contentsOf: output).period == Period(label: "2013-14 Q1", kind: .quarter, quarter: 1))
     }
 }

@@ -18,6 +18,7 @@ An EDIT is {"sheet": "Goals", "cell": "G5", KIND: VALUE} with KIND one of
     "number"  a number
     "formula" a formula, written in English function names
     "merge"   the range given (e.g. "G5:G6") merged into one cell, as Format > Merge Cells does
+    "unprotect"  the sheet unprotected (Tools > Protect Sheet, which has no password); "cell" unused
 Replies are {"ok": true} or {"ok": false, "error": "..."}.
 
 When standard input closes (the test process ended or was killed), the office is ended too.
@@ -142,6 +143,8 @@ class Office:
                     cell.setFormula(edit["formula"])
                 elif "merge" in edit:
                     cell.merge(True)
+                elif "unprotect" in edit:
+                    sheet.unprotect("")
                 else:
                     raise RuntimeError(f"unknown edit {edit}")
             self.store(doc, request["out"], "Calc MS Excel 2007 XML")

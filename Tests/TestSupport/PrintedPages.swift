@@ -1,0 +1,56 @@
+import Foundation
+
+/// What a PDF shows, read with pdfminer.six (`Scripts/pdf_text.py`): each page's text and the
+/// size its characters print at, the page's own scaling included.
+public struct PrintedPages {
+    public struct Page: Decodable {
+        public var width: Double
+        public var height: Double
+        /// The smallest character on the page, in points; nil for a page without text.
+        public var minSize: Double?
+        public var text: String
+        /// Runs of text under 9 pt: [size, text].
+        public var small: [[Small]]
+    }
+
+    /// A size or a text, as pdf_text.py lists small runs.
+    public enum Small: Decodable, CustomStringConvertible {
+        case size(Double)
+        case text(String)
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let d = try? c.decode(Double.self) { self = .size(d) } else { self = .text(try c.decode(String.self)) }
+        }
+        public var description: String {
+            switch self {
+            case .size(let d): "\(d) pt"
+            case .text(let t): t
+            }
+        }
+    }
+
+    public var pages: [Page]
+
+    public init(_ pdf: URL) throws {
+        let script = repositoryRoot.appendingPathComponent("Tests/TestSupport/Scripts/pdf_text.py")
+        let json = try run("/usr/bin/env", ["python3", script.path, pdf.path])
+        struct Output: Decodable { var pages: [Page] }
+        pages = try JSONDecoder().decode(Output.self, from: json).pages
+    }
+
+    /// All the text, whitespace collapsed to single spaces, for finding what should be there.
+    public var text: String { Self.collapse(pages.map(\.text).joined(separator: " ")) }
+
+    public static func collapse(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// The smallest print size of any page.
+    public var minSize: Double? { pages.compactMap(\.minSize).min() }
+
+    /// Whether every word of `text` appears, in order, in the printed text. Words are compared
+    /// whole; a cell's line breaks may fall anywhere.
+    public func contains(wordsOf text: String) -> Bool {
+        Self.collapse(self.text).contains(Self.collapse(text))
+    }
+}
