@@ -43,12 +43,17 @@ public struct Measure: Codable, Equatable, Sendable {
         self.sources = sources
     }
 
-    /// The latest value with a number, and the one before it, for the direction of travel.
+    /// The figures that have a number, with the index of their period, oldest first.
+    public var numbers: [(period: Int, number: Double)] {
+        values.enumerated().compactMap { i, value in value?.number.map { (i, $0) } }
+    }
+
+    /// The latest two figures with a number, for the direction of travel: the latest that is
+    /// known, so a new period's empty column does not hide last period's movement.
     public var lastTwoNumbers: (previous: Double, latest: Double)? {
-        guard values.count >= 2, let latest = values[values.count - 1]?.number,
-            let previous = values[values.count - 2]?.number
-        else { return nil }
-        return (previous, latest)
+        let known = numbers
+        guard known.count >= 2 else { return nil }
+        return (known[known.count - 2].number, known[known.count - 1].number)
     }
 }
 

@@ -14,6 +14,12 @@ extension Goal {
     }
 }
 
+extension Goal {
+    /// This goal, or the goals at the end of its sub-goal branches, whatever their proposals:
+    /// how a proposed goal with sub-goals is counted.
+    public var leafGoals: [Goal] { subGoals.isEmpty ? [self] : subGoals.flatMap(\.leafGoals) }
+}
+
 extension Theme {
     /// The theme's top-level goals the plan tracks, in order.
     public var trackedGoals: [Goal] { goals.filter(\.isTracked) }
@@ -23,6 +29,9 @@ extension Theme {
 
     /// Goals a plan refresh proposes for this theme.
     public var proposedGoals: [Goal] { goals.filter { !$0.isTracked } }
+
+    /// The proposed goals as the plan would count them.
+    public var countedProposedGoals: [Goal] { proposedGoals.flatMap(\.leafGoals) }
 }
 
 extension Report {

@@ -3,7 +3,7 @@ import CXlsxWriter
 /// A chart drawn from cells of the workbook.
 public final class Chart {
     public enum Kind: Sendable {
-        case barStacked, columnStacked, bar, column
+        case barStacked, columnStacked, bar, column, line
 
         var lxw: lxw_chart_type {
             switch self {
@@ -11,6 +11,7 @@ public final class Chart {
             case .columnStacked: LXW_CHART_COLUMN_STACKED
             case .bar: LXW_CHART_BAR
             case .column: LXW_CHART_COLUMN
+            case .line: LXW_CHART_LINE
             }
         }
     }
@@ -33,6 +34,15 @@ public final class Chart {
 
     public func setLegendAtBottom() { chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue)) }
 
+    /// Lists the categories top down in a bar chart (Excel draws the first at the bottom), with
+    /// the value axis kept below the bars.
+    public func reverseCategories() {
+        let horizontal = kind == .bar || kind == .barStacked
+        guard let axis = horizontal ? handle.pointee.y_axis : handle.pointee.x_axis else { return }
+        chart_axis_set_reverse(axis)
+        chart_axis_set_crossing_max(axis)
+    }
+
     public func setValueAxis(title: String, minimum: Double? = nil, majorUnit: Double? = nil) {
         // In a bar chart the values run along the horizontal (x) axis.
         let horizontal = kind == .bar || kind == .barStacked
@@ -40,6 +50,42 @@ public final class Chart {
         chart_axis_set_name(axis, title)
         if let minimum { chart_axis_set_min(axis, minimum) }
         if let majorUnit { chart_axis_set_major_unit(axis, majorUnit) }
+    }
+
+    /// A sparkline: a line chart of one row of figures with nothing else (no axes, gridlines,
+    /// title, legend or border), to draw inside one cell. libxlsxwriter 1.1.4 has no sparklines,
+    /// and a chart prints the same in Excel and LibreOffice (LibreOffice 7.4 prints sparklines
+    /// as scattered dots).
+    public static func sparkline(
+        in workbook: Workbook, sheet: String, row: Int, columns: ClosedRange<Int>, colour: UInt32
+    ) throws -> Chart {
+        let chart = try Chart(.line, in: workbook)
+        let handle = chart.handle
+        guard let series = chart_add_series(handle, nil, nil) else { return chart }
+        chart_series_set_values(series, sheet, lxw_row_t(row), lxw_col_t(columns.lowerBound), lxw_row_t(row), lxw_col_t(columns.upperBound))
+        var line = lxw_chart_line()
+        line.color = colour
+        line.width = 1.25
+        chart_series_set_line(series, &line)
+        chart_series_set_marker_type(series, UInt8(LXW_CHART_MARKER_CIRCLE.rawValue))
+        chart_series_set_marker_size(series, 3)
+        var markerFill = lxw_chart_fill(color: colour, none: 0, transparency: 0)
+        chart_series_set_marker_fill(series, &markerFill)
+        chart_series_set_marker_line(series, &line)
+        chart_axis_off(handle.pointee.x_axis)
+        chart_axis_off(handle.pointee.y_axis)
+        chart_axis_major_gridlines_set_visible(handle.pointee.y_axis, 0)
+        chart_title_off(handle)
+        chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
+        var none = lxw_chart_line()
+        none.none = 1
+        var noFill = lxw_chart_fill(color: 0, none: 1, transparency: 0)
+        chart_chartarea_set_line(handle, &none)
+        chart_chartarea_set_fill(handle, &noFill)
+        chart_plotarea_set_line(handle, &none)
+        chart_plotarea_set_fill(handle, &noFill)
+        chart_show_blanks_as(handle, UInt8(LXW_CHART_BLANKS_AS_GAP.rawValue))
+        return chart
     }
 
     /// A series whose categories and values are cell ranges of `sheet` (zero-based, inclusive).

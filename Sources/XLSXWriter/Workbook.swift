@@ -99,6 +99,7 @@ public final class Workbook {
             if system != 0 { error.reason += " (\(String(cString: strerror(system))))" }
             throw error
         }
+
     }
 
     /// The shared libxlsxwriter format for `spec`, created on first use.

@@ -7,6 +7,7 @@ public final class Worksheet {
     unowned let workbook: Workbook
     public let name: String
 
+
     init(_ handle: UnsafeMutablePointer<lxw_worksheet>, name: String, workbook: Workbook) {
         self.handle = handle
         self.name = name
@@ -40,6 +41,13 @@ public final class Worksheet {
             worksheet_write_url_opt(
                 handle, lxw_row_t(row), lxw_col_t(col), target, workbook.format(format), text, nil),
             at(row, col))
+    }
+
+    /// Merges a range and writes a number into it (libxlsxwriter merges only text: the range is
+    /// merged empty, then the number written into its first cell, as its documentation advises).
+    public func merge(rows: ClosedRange<Int>, cols: ClosedRange<Int>, number: Double, format: CellFormat? = nil) throws {
+        try merge(rows: rows, cols: cols, text: "", format: format)
+        try write(number, row: rows.lowerBound, col: cols.lowerBound, format: format)
     }
 
     /// Merges a range and writes text into it.
@@ -159,13 +167,23 @@ public final class Worksheet {
         if setup.centerHorizontally { worksheet_center_horizontally(handle) }
     }
 
+    /// Manual page breaks: a new printed page starts at each of these rows.
+    public func setPageBreaks(beforeRows rows: [Int]) throws {
+        guard !rows.isEmpty else { return }
+        // libxlsxwriter takes a zero-terminated list (row 0 never breaks) of at most 1,023 breaks.
+        var list = rows.filter { $0 > 0 }.prefix(1_023).map { lxw_row_t($0) } + [0]
+        try check(worksheet_set_h_pagebreaks(handle, &list), "setting page breaks of \(name)")
+    }
+
     // MARK: - Charts
 
-    /// Places a chart with its top-left corner at the cell.
-    public func insert(_ chart: Chart, row: Int, col: Int, scale: (x: Double, y: Double) = (1, 1)) throws {
+    /// Places a chart with its top-left corner at the cell (moved in from it by `offset` pixels).
+    public func insert(_ chart: Chart, row: Int, col: Int, scale: (x: Double, y: Double) = (1, 1), offset: (x: Int, y: Int) = (0, 0)) throws {
         var options = lxw_chart_options()
         options.x_scale = scale.x
         options.y_scale = scale.y
+        options.x_offset = Int32(offset.x)
+        options.y_offset = Int32(offset.y)
         let description = strdup(chart.altText)
         defer { free(description) }
         options.description = description

@@ -41,8 +41,16 @@ public struct PrintedPages {
     /// All the text, whitespace collapsed to single spaces, for finding what should be there.
     public var text: String { Self.collapse(pages.map(\.text).joined(separator: " ")) }
 
+    /// Whitespace made single spaces, and none after a hyphen inside a word: LibreOffice breaks
+    /// lines after the hyphen of "co-location", which the PDF gives as "co- location".
     public static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let words = text.split(whereSeparator: { $0.isWhitespace })
+        var out = ""
+        for word in words {
+            if !out.isEmpty && !(out.hasSuffix("-") && (out.dropLast().last.map { $0.isLetter || $0.isNumber } ?? false)) { out += " " }
+            out += word
+        }
+        return out
     }
 
     /// The smallest print size of any page.

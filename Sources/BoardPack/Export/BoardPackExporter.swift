@@ -36,25 +36,26 @@ public struct BoardPackExporter {
     /// The sheets in order, with the names they get.
     struct SheetPlan {
         var cover: String
+        var glance: String
         var summary: String
-        var statistics: [String]
+        /// The statistics tables, together, when the report has any.
+        var statistics: String?
         var themes: [String]
-        /// The plan-refresh sheet, when the report proposes anything.
-        var planRefresh: String?
-
-        var contents: [(name: String, description: String)] = []
+        /// Status over time, when the report has earlier periods.
+        var history: String?
     }
 
     func plan() -> SheetPlan {
         var namer = SheetNamer()
-        // Reserve the hidden data sheet's name so no theme can take it.
+        // Reserve the hidden sheets' names so no theme can take them.
         _ = namer.name(for: BoardPackLayout.reportSheet)
-        let cover = namer.name(for: style.labels.cover)
-        let summary = namer.name(for: style.labels.summary)
-        let statistics = report.statistics.map { namer.name(for: $0.shortName ?? $0.heading) }
-        let themes = report.themes.map { namer.name(for: $0.shortName ?? $0.heading) }
-        let planRefresh = PlanRefreshSheet.applies(to: report) ? namer.name(for: style.labels.planRefresh) : nil
-        return SheetPlan(cover: cover, summary: summary, statistics: statistics, themes: themes, planRefresh: planRefresh)
+        _ = namer.name(for: TrendFigures.sheetName)
+        let labels = style.labels
+        return SheetPlan(
+            cover: namer.name(for: labels.cover), glance: namer.name(for: labels.atAGlance), summary: namer.name(for: labels.summary),
+            statistics: report.statistics.isEmpty ? nil : namer.name(for: labels.statistics),
+            themes: report.themes.map { namer.name(for: $0.shortName ?? $0.heading) },
+            history: HistorySheet.applies(to: report) ? namer.name(for: labels.statusOverTime) : nil)
     }
 
     private func build(_ workbook: Workbook) throws {
@@ -65,27 +66,28 @@ public struct BoardPackExporter {
             author: report.authors.map(\.name).joined(separator: ", "), company: report.board,
             comments: report.description)
         let page = PageSettings(title: report.title, report: report, style: style)
+        let trends = TrendFigures(workbook: workbook, colour: style.rgb(style.colours.title))
 
+        let portrait = PageSettings(title: report.title, report: report, style: style, landscape: false)
         let cover = try workbook.addWorksheet(named: names.cover)
-        try CoverSheet(report: report, palette: palette, names: names).write(cover, page: page)
+        try CoverSheet(report: report, palette: palette, names: names).write(cover, page: portrait)
         cover.activate()
-
+        try GlanceSheet(report: report, palette: palette).write(try workbook.addWorksheet(named: names.glance), page: portrait)
         let summary = try workbook.addWorksheet(named: names.summary)
         try SummarySheet(report: report, palette: palette, sheetName: names.summary).write(summary, page: page, workbook: workbook)
-
-        for (table, name) in zip(report.statistics, names.statistics) {
-            let sheet = try workbook.addWorksheet(named: name)
-            try StatisticsSheet(table: table, palette: palette).write(sheet, page: page)
+        if let name = names.statistics {
+            try StatisticsSheet(tables: report.statistics, palette: palette, trends: trends)
+                .write(try workbook.addWorksheet(named: name), title: style.labels.statistics, page: page)
         }
         let agencies = report.agencyDirectory
         for (theme, name) in zip(report.themes, names.themes) {
             let sheet = try workbook.addWorksheet(named: name)
-            try ThemeSheet(theme: theme, report: report, agencies: agencies, palette: palette).write(sheet, page: page)
+            try ThemeSheet(theme: theme, report: report, agencies: agencies, palette: palette, trends: trends).write(sheet, page: page)
         }
-        if let name = names.planRefresh {
-            let sheet = try workbook.addWorksheet(named: name)
-            try PlanRefreshSheet(report: report, agencies: agencies, palette: palette).write(sheet, page: page)
+        if let name = names.history {
+            try HistorySheet(report: report, palette: palette).write(try workbook.addWorksheet(named: name), page: page)
         }
+        try trends.write()
         try EmbeddedReport.write(report, into: workbook)
     }
 }

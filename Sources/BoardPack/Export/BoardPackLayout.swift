@@ -3,45 +3,58 @@ import ReportModel
 /// The layout of a board pack: a contract between `BoardPackExporter`, which writes it, and
 /// `BoardPackImporter`, which reads it back (also after someone touched it up in Excel).
 /// Documented in the README; anything written here and read back goes through this type.
+///
+/// Tables are found by their header rows and columns by their header labels, never by position:
+/// a sheet's columns are a grid shared by tables of different widths (see `TableGrid`).
 public enum BoardPackLayout {
     /// The hidden sheet that keeps the report's JSON (see `EmbeddedReport`).
     public static let reportSheet = "_report"
     /// Characters of JSON per cell of that sheet, below Excel's 32,767-character limit.
     static let reportChunk = 30_000
 
-    /// Every visible sheet's first row holds its title: the theme's or table's heading, which is
-    /// how import finds the sheet again whatever it has been renamed to.
+    /// Every theme sheet's first row holds its title, the theme's heading: that is how import
+    /// finds the sheet again whatever it has been renamed to.
     static let titleRow = 0
 
-    // MARK: - Statistics sheets
+    // MARK: - Statistics
 
-    /// The row of a statistics table's column labels; its rows follow at once.
-    static let statisticsHeaderRow = 2
-    /// The column of a statistics row's first figure (the label is in column A).
+    /// On the statistics sheet each table starts with its heading alone in column A; its header
+    /// row (the column labels from column B) and its rows follow at once, figures from column B.
     static let statisticsFirstValueColumn = 1
 
-    // MARK: - Theme sheets
+    // MARK: - Theme sheets: headline measures
 
-    /// The headline measures table: a header row starting with the "Headline Measure" label, then
-    /// one row per measure with its figures from this column on; a group's sub-heading row holds
-    /// only the group's name.
-    static let measuresFirstValueColumn = 1
+    /// The headline measures table: a header row starting with the "Headline Measure" label and
+    /// naming each period shown; one row per measure, its figures under their periods; a group's
+    /// sub-heading row holds only the group's name. The name cell holds the name, then each note
+    /// on a line of its own.
+    static func measureCell(_ measure: Measure) -> String { ([measure.name] + measure.notes).joined(separator: "\n") }
 
-    /// The goals table's columns, in order.
-    enum GoalColumn {
-        static let goal = 0
-        static let lead = 1
-        static let status = 2
-        static let update = 3
-        static let count = 4
+    // MARK: - Theme sheets: goals
+
+    /// The columns a goals table may have, in order. A column empty throughout is left out.
+    enum GoalColumn: CaseIterable {
+        case goal, lead, status, previous, update, proposal, wording
+
+        func header(_ labels: Style.Labels) -> String {
+            switch self {
+            case .goal: labels.goal
+            case .lead: labels.leadAgency
+            case .status: labels.status
+            case .previous: labels.previous
+            case .update: labels.update
+            case .proposal: labels.proposal
+            case .wording: labels.proposedWording
+            }
+        }
     }
 
-    /// The goals table's header row, by which import finds the table.
-    static func goalsHeader(_ labels: Style.Labels) -> [String] {
-        [labels.goal, labels.leadAgency, labels.status, labels.update]
-    }
+    /// Every goal of the theme is a row, in the report's order: the plan's goals and a plan
+    /// refresh's proposed ones, each sub-goal bulleted under its parent. A table running onto
+    /// another page repeats its header there, with "(continued)" after the Goal label.
+    static func continuedHeader(_ labels: Style.Labels) -> String { "\(labels.goal) \(labels.continued)" }
 
-    /// Sub-goals are bulleted under their parent, one row each, in the report's order.
+    /// Sub-goals are bulleted under their parent.
     static let subGoalBullet = "• "
 
     static func notePrefix(_ labels: Style.Labels) -> String { "\(labels.note): " }
@@ -66,17 +79,17 @@ public enum BoardPackLayout {
         )
     }
 
-    /// What a goal's Status cell shows.
-    enum StatusCell: Equatable {
-        case status(Status)
-        /// A goal without a status.
-        case notRated
-        /// Nothing: a goal that reads "to include:-" is rated through its sub-goals.
-        case blank
+    /// The Status cell shows the status, or one of these words, which import reads as no status.
+    static func noStatusWords(_ labels: Style.Labels) -> Set<String> { [labels.notRated, labels.noReturn, labels.conflict] }
+
+    /// The Update cell of a goal whose co-leads disagree starts with who said what, on a line of
+    /// its own; import leaves that line out.
+    static func conflictLine(_ said: [AgencyStatus], _ agencies: AgencyDirectory, _ labels: Style.Labels) -> String {
+        "\(labels.conflict): " + said.map { "\(agencies.displayName(ofLead: $0.agency)) says \($0.status)" }.joined(separator: ", ")
     }
 
-    static func statusCell(of goal: Goal, in scheme: StatusScheme) -> StatusCell {
-        if let name = goal.status, let status = scheme.status(matching: name, .exactName) { return .status(status) }
-        return goal.subGoals.isEmpty ? .notRated : .blank
+    /// The Proposed wording cell: the wording proposed, then the proposal's note.
+    static func wordingCell(_ proposal: Proposal?) -> String {
+        [proposal?.wording, proposal?.note].compactMap { $0 }.joined(separator: Wording.paragraphSeparator)
     }
 }

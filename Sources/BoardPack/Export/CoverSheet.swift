@@ -1,7 +1,8 @@
 import ReportModel
 import XLSXWriter
 
-/// The first sheet: what the pack is, who wrote it, and links to every other sheet.
+/// The first sheet, printed portrait: what the pack is, who wrote it, the introductions, and
+/// links to every other sheet.
 struct CoverSheet {
     let report: Report
     let palette: Palette
@@ -10,59 +11,71 @@ struct CoverSheet {
     func write(_ sheet: Worksheet, page: PageSettings) throws {
         let style = palette.style
         let labels = style.labels
-        try sheet.setColumns(0...0, width: style.widths.coverLabel)
-        try sheet.setColumns(1...1, width: style.widths.coverText)
+        let grid = TableGrid([([style.widths.coverLabel, style.widths.coverText], [1])], total: style.widths.coverLabel + style.widths.coverText, landscape: false)
+        let (labelWidth, textWidth) = (grid.widths[0], grid.widths[1])
+        let size = style.fonts.size
+        try grid.setColumns(on: sheet)
         sheet.hideGridlines()
+        let pages = PagedSheet(sheet, landscape: false)
 
-        var row = 0
-        try sheet.merge(rows: row...row, cols: 0...1, text: report.title, format: palette.title)
-        try sheet.setRow(row, height: style.fonts.titleSize * 1.8)
-        row += 1
-        try sheet.merge(rows: row...row, cols: 0...1, text: report.board, format: palette.heading)
-        row += 1
-        try sheet.merge(rows: row...row, cols: 0...1, text: PeriodWording.line(report.period), format: palette.subtitle)
-        row += 2
+        func line(_ text: String, _ format: CellFormat, fontSize: Double) throws {
+            try sheet.merge(rows: pages.row...pages.row, cols: 0...1, text: text, format: format.with { $0.wrap = true })
+            let height = TextHeight.points(for: text, widthInCharacters: labelWidth + textWidth, fontSize: fontSize, bold: format.bold)
+            try pages.advance(height: max(height, fontSize * 1.8))
+        }
+        try line(report.title, palette.title, fontSize: style.fonts.titleSize)
+        try line(report.board, palette.heading, fontSize: style.fonts.headingSize)
+        try line(PeriodWording.line(report.period), palette.subtitle, fontSize: size)
+        try pages.skip()
 
         func field(_ label: String, _ value: String?) throws {
             guard let value, !value.isEmpty else { return }
-            try sheet.write(label, row: row, col: 0, format: palette.label)
-            try sheet.write(value, row: row, col: 1, format: palette.wrapped)
-            try sheet.setRow(row, height: TextHeight.points(for: value, widthInCharacters: style.widths.coverText, fontSize: style.fonts.size))
-            row += 1
+            let height = TextHeight.points(for: value, widthInCharacters: textWidth, fontSize: size)
+            pages.keep(height)
+            try sheet.write(label, row: pages.row, col: 0, format: palette.label)
+            try sheet.write(value, row: pages.row, col: 1, format: palette.wrapped)
+            try pages.advance(height: height)
         }
-        try field(labels.authors, report.authors.map(authorLine).joined(separator: ", "))
+        try field(labels.authors, report.authors.map { author in author.organisation.map { "\(author.name) (\($0))" } ?? author.name }.joined(separator: ", "))
         try field(labels.produced, report.produced.map(\.line).joined(separator: " / "))
         try field(labels.presentedTo, report.audience)
+        try pages.skip()
+
+        // The contents come before the long introductions, so they are on the first page.
+        let entries = contents
+        let heights = entries.map { TextHeight.points(for: $0.1, widthInCharacters: textWidth, fontSize: size) }
+        try sheet.write(labels.contents, row: pages.row, col: 0, format: palette.heading)
+        try pages.advance(height: 22)
+        for ((name, description), height) in zip(entries, heights) {
+            try sheet.writeLink(toSheet: name, text: name, row: pages.row, col: 0, format: palette.link.with { $0.wrap = true })
+            try sheet.write(description, row: pages.row, col: 1, format: palette.wrapped)
+            try pages.advance(height: max(height, TextHeight.points(for: name, widthInCharacters: labelWidth, fontSize: size)))
+        }
+        try pages.skip()
+
         try field(labels.about, report.description)
-        try field(labels.introduction, report.introduction.joined(separator: "\n\n"))
+        try field(labels.introduction, Wording.paragraphs(report.introduction))
+        try field(labels.themesIntroduction, Wording.paragraphs(report.themesIntroduction))
         try field(labels.principles, report.principles.joined(separator: ", "))
         try field(labels.priorityGroups, report.priorityGroups.joined(separator: ", "))
-        row += 1
-
-        try sheet.write(labels.contents, row: row, col: 0, format: palette.heading)
-        row += 1
-        for (name, description) in contents {
-            try sheet.writeLink(toSheet: name, text: name, row: row, col: 0, format: palette.link)
-            try sheet.write(description, row: row, col: 1, format: palette.wrapped)
-            row += 1
-        }
-        try sheet.setUpPrinting(page.setup(repeating: nil))
+        try sheet.setUpPrinting(page.setup())
+        try pages.finish()
     }
-
-    private func authorLine(_ author: Author) -> String {
-        author.organisation.map { "\(author.name) (\($0))" } ?? author.name
-    }
-
 
     private var contents: [(String, String)] {
-        var out: [(String, String)] = [(names.summary, palette.style.labels.statusByTheme)]
-        for (table, name) in zip(report.statistics, names.statistics) { out.append((name, table.heading)) }
+        let labels = palette.style.labels
+        var out: [(String, String)] = [
+            (names.glance, "Red and Amber goals, what changed and headline measures, on one page"),
+            (names.summary, labels.statusByTheme),
+        ]
+        if let name = names.statistics { out.append((name, report.statistics.map(\.heading).joined(separator: "; "))) }
         for (theme, name) in zip(report.themes, names.themes) {
-            let goals = Wording.plural(theme.countedGoals.count, "goal")
-            let measures = Wording.plural(theme.measures.count, "headline measure")
-            out.append((name, "\(theme.heading): \(measures), \(goals)"))
+            var parts = [Wording.plural(theme.measures.count, "headline measure"), Wording.plural(theme.countedGoals.count, "goal")]
+            let proposed = theme.countedProposedGoals.count
+            if proposed > 0 { parts.append("\(proposed) proposed") }
+            out.append((name, "\(theme.heading): " + parts.joined(separator: ", ")))
         }
-        if let name = names.planRefresh { out.append((name, "Proposals for each goal and measure, and new goals and themes")) }
+        if let name = names.history { out.append((name, "Every goal's status in each period it was rated")) }
         return out
     }
 }

@@ -33,7 +33,7 @@ enum TargetResult: Equatable {
 
     init(_ measure: Measure) {
         guard let target = measure.target, let goal = target.value.number, let better = measure.better,
-            let latest = measure.values.last??.number
+            let latest = measure.numbers.last?.number
         else {
             self = .noData
             return

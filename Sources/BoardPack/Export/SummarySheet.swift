@@ -1,106 +1,157 @@
 import ReportModel
 import XLSXWriter
 
-/// Goal statuses counted per theme, as a table and a chart, and headline measures against target.
+/// Goal statuses counted per theme, as a table and a chart kept on the table's page; a plan
+/// refresh's proposals counted per theme; and every headline measure against its target.
 struct SummarySheet {
     let report: Report
     let palette: Palette
     let sheetName: String
 
+    private var labels: Style.Labels { palette.style.labels }
+    private var widths: Style.Widths { palette.style.widths }
+    private var fontSize: Double { palette.style.fonts.size }
+
     func write(_ sheet: Worksheet, page: PageSettings, workbook: Workbook) throws {
-        let style = palette.style
-        let labels = style.labels
-        let statuses = report.scheme.statuses
-        try sheet.setColumns(0...0, width: style.widths.goal)
-        try sheet.setColumns(1...(statuses.count + 2), width: style.widths.status)
+        let counts = report.themes.map { StatusCounts($0, in: report) }
+        let countColumns = StatusCounts.columns(counts.reduce(StatusCounts(), +), report: report, labels: labels)
+        let proposals = ProposalCounts.columns(report, labels: labels)
+        let grid = TableGrid([
+            ([widths.measure] + countColumns.map { _ in widths.figure }, [0]),
+            ([widths.measure] + proposals.map { _ in widths.proposal }, [0]),
+            ([widths.measure, widths.leadAgency * 1.5, widths.target, widths.target, widths.goal * 0.8], [0, 4]),
+        ], total: widths.page)
+        try grid.setColumns(on: sheet)
         sheet.hideGridlines()
+        let all = 0...(grid.widths.count - 1)
+        let pages = PagedSheet(sheet, landscape: true)
+        try TableGrid.write(labels.summary, sheet, row: pages.row, span: all, format: palette.title)
+        try pages.advance(height: palette.style.fonts.titleSize * 1.8)
 
-        var row = 0
-        try sheet.merge(rows: 0...0, cols: 0...(statuses.count + 2), text: labels.summary, format: palette.title)
-        try sheet.setRow(0, height: style.fonts.titleSize * 1.8)
-        row = 2
-        try sheet.write(labels.statusByTheme, row: row, col: 0, format: palette.heading)
-        row += 1
-
-        // Status table: one column per status, then "Not rated" and the total.
-        let headerRow = row
-        try sheet.write(labels.theme, row: row, col: 0, format: palette.header)
-        for (i, status) in statuses.enumerated() {
-            try sheet.write(status.name, row: row, col: i + 1, format: palette.status(status))
+        if ThemeSheet.showsStatus(report) {
+            try statuses(pages, spans: grid.spans[0], counts: counts, columns: countColumns, workbook: workbook)
+        } else {
+            try TableGrid.write(labels.noGoalRated, sheet, row: pages.row, span: all, format: palette.note)
+            try pages.advance(height: 18)
+            try pages.skip()
         }
-        try sheet.write(labels.notRated, row: row, col: statuses.count + 1, format: palette.header)
-        try sheet.write(labels.total, row: row, col: statuses.count + 2, format: palette.header)
-        row += 1
-        let count = palette.number.with { $0.numberFormat = "0" }
-        var totals = [Int](repeating: 0, count: statuses.count + 2)
-        for theme in report.themes {
-            let goals = theme.countedGoals
-            var counts = statuses.map { s in goals.filter { $0.status == s.name }.count }
-            counts.append(goals.filter { $0.status == nil }.count)
-            counts.append(goals.count)
-            try sheet.write(theme.heading, row: row, col: 0, format: palette.text)
-            for (i, n) in counts.enumerated() {
-                try sheet.write(Double(n), row: row, col: i + 1, format: count)
-                totals[i] += n
-            }
-            row += 1
-        }
-        let firstThemeRow = headerRow + 1
-        let lastThemeRow = row - 1
-        let bold = count.with { $0.bold = true }
-        try sheet.write(labels.total, row: row, col: 0, format: palette.text.with { $0.bold = true })
-        for (i, n) in totals.enumerated() { try sheet.write(Double(n), row: row, col: i + 1, format: bold) }
-        row += 2
-
-        if !report.themes.isEmpty {
-            let chart = try Chart(.barStacked, in: workbook)
-            chart.setTitle(labels.statusByTheme)
-            chart.altText = "\(labels.statusByTheme): " + report.themes.map(\.name).joined(separator: ", ")
-            chart.setLegendAtBottom()
-            for (i, status) in statuses.enumerated() {
-                let (fill, _) = style.colours(of: status)
-                chart.addSeries(
-                    name: status.name, sheet: sheetName, categories: (firstThemeRow...lastThemeRow, 0),
-                    values: (firstThemeRow...lastThemeRow, i + 1), fill: fill, border: 0x404040)
-            }
-            chart.addSeries(
-                name: labels.notRated, sheet: sheetName, categories: (firstThemeRow...lastThemeRow, 0),
-                values: (firstThemeRow...lastThemeRow, statuses.count + 1), fill: 0xFFFFFF, border: 0x404040)
-            chart.setValueAxis(title: "Goals", minimum: 0, majorUnit: 1)
-            let height = max(1.0, Double(report.themes.count) / 4)
-            try sheet.insert(chart, row: row, col: 0, scale: (1.6, height))
-            row += Int(15 * height) + 2
-        }
-
-        row = try writeTargets(sheet, from: row)
-        try sheet.setUpPrinting(page.setup(repeating: nil))
+        if !proposals.isEmpty { try proposalsTable(pages, spans: grid.spans[1], columns: proposals) }
+        try targets(pages, spans: grid.spans[2], grid: grid)
+        try sheet.setUpPrinting(page.setup())
+        try pages.finish()
     }
 
-    private func writeTargets(_ sheet: Worksheet, from start: Int) throws -> Int {
-        let labels = palette.style.labels
-        var row = start
-        try sheet.write(labels.measuresAgainstTarget, row: row, col: 0, format: palette.heading)
-        row += 1
-        let targeted = report.themes.flatMap { theme in
-            theme.measures.filter { $0.target != nil }.map { (theme, $0) }
+    private func row(_ texts: [String], _ pages: PagedSheet, spans: [ClosedRange<Int>], formats: [CellFormat], height: Double) throws {
+        for (i, (text, span)) in zip(texts, spans).enumerated() {
+            if i > 0, let n = Double(text) {
+                if span.count == 1 {
+                    try pages.sheet.write(n, row: pages.row, col: span.lowerBound, format: formats[min(i, formats.count - 1)])
+                } else {
+                    try pages.sheet.merge(rows: pages.row...pages.row, cols: span, number: n, format: formats[min(i, formats.count - 1)])
+                }
+            } else {
+                try TableGrid.write(text, pages.sheet, row: pages.row, span: span, format: formats[min(i, formats.count - 1)])
+            }
         }
-        guard !targeted.isEmpty else {
-            try sheet.write(labels.noTargets, row: row, col: 0, format: palette.note)
-            return row + 1
+        try pages.advance(height: height)
+    }
+
+    private func statuses(_ pages: PagedSheet, spans: [ClosedRange<Int>], counts: [StatusCounts], columns: [(header: String, count: (StatusCounts) -> Int)], workbook: Workbook) throws {
+        let sheet = pages.sheet
+        let themes = report.themes.indices.filter { counts[$0].total > 0 }
+        let chartRows = 10 + themes.count
+        // The table and its chart stay on one page.
+        pages.keep(20 + 18 * Double(themes.count + 2) + 15 * Double(chartRows))
+        try TableGrid.write(labels.statusByTheme, sheet, row: pages.row, span: spans[0], format: palette.heading)
+        try pages.advance(height: 20)
+        let headerFormats = [palette.header] + report.scheme.statuses.map { palette.status($0) } + [palette.header]
+        try row([labels.theme] + columns.map(\.header), pages, spans: spans, formats: headerFormats, height: 18)
+        let number = palette.number.with { $0.numberFormat = "0" }
+        let firstRow = pages.row
+        for t in themes {
+            try row([report.themes[t].heading] + columns.map { String($0.count(counts[t])) }, pages, spans: spans, formats: [palette.text, number], height: 18)
         }
-        for (col, text) in [labels.headlineMeasure, labels.theme, labels.latest, labels.target, labels.result].enumerated() {
-            try sheet.write(text, row: row, col: col, format: palette.header)
+        let lastRow = pages.row - 1
+        let total = counts.reduce(StatusCounts(), +)
+        try row([labels.total] + columns.map { String($0.count(total)) }, pages, spans: spans, formats: [palette.text.with { $0.bold = true }, number.with { $0.bold = true }], height: 18)
+        try pages.skip()
+
+        guard !themes.isEmpty else { return }
+        let chart = try Chart(.barStacked, in: workbook)
+        chart.setTitle(labels.statusByTheme)
+        chart.altText = "\(labels.statusByTheme): " + themes.map { report.themes[$0].name }.joined(separator: ", ")
+        chart.setLegendAtBottom()
+        for (i, column) in columns.dropLast().enumerated() {
+            let status = report.scheme.status(matching: column.header, .exactName)
+            let fill = status.map { palette.style.colours(of: $0).fill } ?? 0xFFFFFF
+            chart.addSeries(
+                name: column.header, sheet: sheetName, categories: (firstRow...lastRow, spans[0].lowerBound),
+                values: (firstRow...lastRow, spans[i + 1].lowerBound), fill: fill, border: 0x404040)
         }
-        row += 1
+        chart.setValueAxis(title: "Goals", minimum: 0, majorUnit: 1)
+        // Bars are drawn bottom up: reversed, the chart lists themes in the table's order.
+        chart.reverseCategories()
+        try sheet.insert(chart, row: pages.row, col: 0, scale: (1.6, Double(chartRows) / 15))
+        try pages.skip(chartRows)
+    }
+
+    private func proposalsTable(_ pages: PagedSheet, spans: [ClosedRange<Int>], columns: [(header: String, action: Proposal.Action?)]) throws {
+        pages.keep(20 + 18 * Double(report.themes.count + 2))
+        try TableGrid.write(labels.proposalsByTheme, pages.sheet, row: pages.row, span: spans[0], format: palette.heading)
+        try pages.advance(height: 20)
+        let formats = [palette.header] + columns.map { $0.action.map { palette.proposal($0) } ?? palette.header }
+        try row([labels.theme] + columns.map(\.header), pages, spans: spans, formats: formats, height: 18)
+        let number = palette.number.with { $0.numberFormat = "0" }
+        var totals = [Int](repeating: 0, count: columns.count)
+        for theme in report.themes {
+            let counts = columns.map { ProposalCounts.count(theme, $0.action) }
+            guard counts.last! > 0 else { continue }
+            for (i, n) in counts.enumerated() { totals[i] += n }
+            try row([theme.heading] + counts.map(String.init), pages, spans: spans, formats: [palette.text, number], height: 18)
+        }
+        try row([labels.total] + totals.map(String.init), pages, spans: spans, formats: [palette.text.with { $0.bold = true }, number.with { $0.bold = true }], height: 18)
+        try pages.skip()
+    }
+
+    private func targets(_ pages: PagedSheet, spans: [ClosedRange<Int>], grid: TableGrid) throws {
+        let sheet = pages.sheet
+        let targeted = report.themes.flatMap { theme in theme.measures.filter { $0.target != nil }.map { (theme, $0) } }
+        // Without targets there is nothing to show here (the at-a-glance page says so).
+        guard !targeted.isEmpty else { return }
+        pages.keep(60)
+        try TableGrid.write(labels.measuresAgainstTarget, sheet, row: pages.row, span: spans[0], format: palette.heading)
+        try pages.advance(height: 20)
+        try row([labels.headlineMeasure, labels.theme, labels.latest, labels.target, labels.result], pages, spans: spans, formats: [palette.header], height: 18)
         for (theme, measure) in targeted {
-            try sheet.write(measure.name, row: row, col: 0, format: palette.text)
-            try sheet.write(theme.name, row: row, col: 1, format: palette.text)
-            try ValueCell.write(measure.values.last ?? nil, to: sheet, row: row, col: 2, palette: palette)
-            try ValueCell.write(measure.target?.value, to: sheet, row: row, col: 3, palette: palette)
             let result = TargetResult(measure)
-            try sheet.write(result.label(labels), row: row, col: 4, format: palette.text.with { $0.bold = result == .met })
-            row += 1
+            let resultText = ([result.label(labels)] + measure.notes).joined(separator: "\n")
+            let height = TextHeight.points([(measure.name, grid.width(spans[0])), (theme.name, grid.width(spans[1])), (resultText, grid.width(spans[4]))], fontSize: fontSize)
+            pages.keep(height)
+            try TableGrid.write(measure.name, sheet, row: pages.row, span: spans[0], format: palette.text)
+            try TableGrid.write(theme.name, sheet, row: pages.row, span: spans[1], format: palette.text)
+            try ValueCell.write(measure.numbers.last.flatMap { measure.values[$0.period] }, to: sheet, row: pages.row, span: spans[2], palette: palette)
+            try ValueCell.write(measure.target?.value, to: sheet, row: pages.row, span: spans[3], palette: palette)
+            try TableGrid.write(resultText, sheet, row: pages.row, span: spans[4], format: palette.result(result).with { $0.horizontal = .left; $0.wrap = true })
+            try pages.advance(height: height)
         }
-        return row
+    }
+}
+
+/// A plan refresh's proposals counted per theme: what the stock take proposes for each goal.
+enum ProposalCounts {
+    /// The columns: one per action proposed anywhere, then the total; empty when nothing is proposed.
+    static func columns(_ report: Report, labels: Style.Labels) -> [(header: String, action: Proposal.Action?)] {
+        let used = Set(report.themes.flatMap { $0.allGoals.compactMap(\.proposal?.action) })
+        guard !used.isEmpty else { return [] }
+        return Proposal.Action.allCases.filter(used.contains).map { ($0.label, $0) } + [(labels.total, nil)]
+    }
+
+    /// Goals of `theme` proposed for `action` (or for anything, when nil), counted as the plan
+    /// counts them: a goal that reads "to include:-" as its sub-goals.
+    static func count(_ theme: Theme, _ action: Proposal.Action?) -> Int {
+        theme.goals.flatMap(\.leafGoals).filter { goal in
+            let proposal = goal.proposal ?? theme.allGoals.first { $0.subGoals.contains { $0.id == goal.id } }?.proposal
+            return action == nil ? proposal != nil : proposal?.action == action
+        }.count
     }
 }

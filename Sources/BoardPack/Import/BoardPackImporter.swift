@@ -27,9 +27,8 @@ public struct BoardPackImporter {
             guard let sheet = sheets[report.themes[t].heading] else { continue }
             reading.overlay(&report.themes[t], sheet: sheet, path: "themes[\(t)]")
         }
-        for s in report.statistics.indices {
-            guard let sheet = sheets[report.statistics[s].heading] else { continue }
-            reading.overlay(&report.statistics[s], sheet: sheet, path: "statistics[\(s)]")
+        if let sheet = sheets[style.labels.statistics] {
+            for s in report.statistics.indices { reading.overlay(&report.statistics[s], sheet: sheet, path: "statistics[\(s)]") }
         }
         // The result must still be a valid report: each problem is reported at the cell it was read from.
         let problems = reading.problems + ReportValidator(report).problems().map(reading.placed)
@@ -108,72 +107,102 @@ private struct Reading {
         return WorkbookProblem(Place(file: file), problem.description)
     }
 
+    /// Header texts of `row` → their columns.
+    func columns(_ row: Row) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for cell in row.cells { if let text = CellReading.trimmed(cell.value) { out[text] = out[text] ?? cell.column } }
+        return out
+    }
+
     mutating func overlay(_ theme: inout Theme, sheet: Sheet, path: String) {
         let rows = sheet.rows
         if let header = rows.firstIndex(where: { text($0, 0) == labels.headlineMeasure }) {
-            // The table runs on consecutive rows; a sub-heading row holds only its group's name.
+            // The periods shown are found by their labels; a group's sub-heading row holds only its name.
+            let found = columns(rows[header])
             var m = 0
             for (offset, row) in rows[(header + 1)...].enumerated() {
                 guard row.index == rows[header].index + 1 + offset, theme.measures.indices.contains(m) else { break }
-                if row.cells.count == 1 && text(row, 0) == theme.measures[m].group { continue }
-                for p in theme.measures[m].values.indices {
-                    let column = BoardPackLayout.measuresFirstValueColumn + p
+                if row.cells.filter({ !$0.value.isEmpty }).count == 1 && text(row, 0) == theme.measures[m].group { continue }
+                for (p, label) in theme.periods.enumerated() {
+                    guard let column = found[label], theme.measures[m].values.indices.contains(p) else { continue }
                     _ = record("\(path).measures[\(m)].values[\(p)]", sheet, row, column)
-                    theme.measures[m].values[p] = figure(cell(row, column), keeping: theme.measures[m].values[p])
+                    theme.measures[m].values[p] = figure(cell(row, column), keeping: theme.measures[m].values[p], at: places["\(path).measures[\(m)].values[\(p)]"]!)
                 }
                 m += 1
             }
         }
         typealias C = BoardPackLayout.GoalColumn
-        let header = BoardPackLayout.goalsHeader(labels)
-        guard let headerRow = rows.firstIndex(where: { row in (0..<3).allSatisfy { text(row, $0) == header[$0] } }) else { return }
+        guard let headerRow = rows.firstIndex(where: { row in
+            let found = columns(row)
+            return found[C.goal.header(labels)] != nil && found[C.lead.header(labels)] != nil
+        }) else { return }
+        let found = columns(rows[headerRow])
+        func column(_ c: C) -> Int? { found[c.header(labels)] }
+        let continued = BoardPackLayout.continuedHeader(labels)
+        let noStatus = BoardPackLayout.noStatusWords(labels)
+        let conflictPrefix = "\(labels.conflict): "
         var next = headerRow + 1
         func overlay(_ goal: inout Goal, depth: Int, path: String) {
+            // A header repeated at the top of a printed page is not a goal.
+            while next < rows.count, let goalColumn = column(.goal), text(rows[next], goalColumn) == continued { next += 1 }
             guard next < rows.count else { return }
             let row = rows[next]
             next += 1
-            if let wording = text(row, C.goal) {
-                _ = record("\(path).text", sheet, row, C.goal)
+            if let c = column(.goal), let wording = text(row, c) {
+                _ = record("\(path).text", sheet, row, c)
                 (goal.text, goal.notes) = BoardPackLayout.goalCellParts(wording, depth: depth, labels: labels)
             }
-            _ = record("\(path).leads", sheet, row, C.lead)
-            // Leads still shown as exported keep the references the report used (ids or aliases).
-            if let leads = text(row, C.lead), leads != Wording.leads(goal.leads, agencies) {
-                goal.leads = Wording.leads(in: leads)
-            }
-            let statusPlace = record("\(path).status", sheet, row, C.status)
-            if let shown = text(row, C.status), shown != labels.notRated {
-                if let status = scheme.status(matching: shown, .name) {
-                    goal.status = status.name
-                } else {
-                    problems.append(WorkbookProblem(statusPlace, "\"\(shown)\" is not a status of this report (\(scheme.namesList))"))
+            if let c = column(.lead) {
+                _ = record("\(path).leads", sheet, row, c)
+                // Leads still shown as exported keep the references the report used (ids or aliases).
+                if let leads = text(row, c), leads != Wording.leads(goal.leads, agencies) {
+                    goal.leads = Wording.leads(in: leads)
                 }
-            } else {
-                goal.status = nil
             }
-            _ = record("\(path).update", sheet, row, C.update)
-            goal.update = text(row, C.update).map(Wording.paragraphs(in:)) ?? []
+            if let c = column(.status), goal.isTracked {
+                let statusPlace = record("\(path).status", sheet, row, c)
+                if let shown = text(row, c), !noStatus.contains(shown) {
+                    if let status = scheme.status(matching: shown, .name) {
+                        goal.status = status.name
+                    } else {
+                        problems.append(WorkbookProblem(statusPlace, "\"\(shown)\" is not a status of this report (\(scheme.namesList))"))
+                    }
+                } else {
+                    goal.status = nil
+                }
+            }
+            if let c = column(.update) {
+                _ = record("\(path).update", sheet, row, c)
+                var update = text(row, c) ?? ""
+                // The line saying who said what when co-leads disagree is the pack's, not the update's.
+                if update.hasPrefix(conflictPrefix) {
+                    update = update.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).dropFirst().joined()
+                }
+                goal.update = Wording.paragraphs(in: update)
+            }
             for s in goal.subGoals.indices { overlay(&goal.subGoals[s], depth: depth + 1, path: "\(path).subGoals[\(s)]") }
         }
-        for g in theme.goals.indices where theme.goals[g].isTracked {
+        for g in theme.goals.indices {
             overlay(&theme.goals[g], depth: 0, path: "\(path).goals[\(g)]")
         }
     }
 
+    /// A table on the statistics sheet: its heading alone in column A, its header row, its rows.
     mutating func overlay(_ table: inout StatisticsTable, sheet: Sheet, path: String) {
         let rows = sheet.rows
-        guard let header = rows.firstIndex(where: { $0.index == BoardPackLayout.statisticsHeaderRow }) else { return }
+        guard let heading = rows.firstIndex(where: { text($0, 0) == table.heading }), heading + 1 < rows.count else { return }
+        let header = heading + 1
         for (r, row) in rows[(header + 1)...].prefix(table.rows.count).enumerated() where row.index == rows[header].index + 1 + r {
             for c in table.rows[r].values.indices {
                 let column = BoardPackLayout.statisticsFirstValueColumn + c
-                _ = record("\(path).rows[\(r)].values[\(c)]", sheet, row, column)
-                table.rows[r].values[c] = figure(cell(row, column), keeping: table.rows[r].values[c])
+                let place = record("\(path).rows[\(r)].values[\(c)]", sheet, row, column)
+                table.rows[r].values[c] = figure(cell(row, column), keeping: table.rows[r].values[c], at: place)
             }
         }
     }
 
     /// A figure from a cell, keeping the exported value when the cell still shows it.
-    func figure(_ cell: Cell?, keeping old: Value?) -> Value? {
+    mutating func figure(_ cell: Cell?, keeping old: Value?, at place: Place) -> Value? {
         guard let cell, cell.value != .empty else { return nil }
         switch cell.value {
         case .number(let n):
@@ -182,8 +211,13 @@ private struct Reading {
             if let old, old.text == s { return old }
         default: break
         }
-        guard case .value(var value) = CellReading.figure(cell, kind: nil, strict: false) else { return old }
-        value?.significant = old?.significant ?? false
-        return value
+        switch CellReading.figure(cell, kind: nil, strict: false) {
+        case .value(var value):
+            value?.significant = old?.significant ?? false
+            return value
+        case .refused(let why):
+            problems.append(WorkbookProblem(place, why))
+            return old
+        }
     }
 }

@@ -67,13 +67,12 @@ public struct ReturnTemplate {
         }
     }
 
-    /// Portrait sheets are sized to the page and print at 100%: fitting to the width would let
-    /// LibreOffice shrink the whole sheet to keep one very tall Update row on a page.
+    /// Portrait sheets are sized to the page and print at 100% (fitting to the width would let
+    /// LibreOffice shrink the whole sheet to keep one very tall Update row on a page); the
+    /// Measures sheet's width depends on the agency's measures, so it is fitted.
     private func page(portrait: Bool) -> PageSetup {
-        var setup = PageSettings(title: "Return from \(scope.agency.name)", report: report, style: style, landscape: !portrait).setup()
-        setup.margins = (0.5, 0.5, 0.6, 0.6)
-        if portrait { (setup.fitWidth, setup.fitHeight) = (0, 0) }
-        return setup
+        PageSettings(title: "Return from \(scope.agency.name)", report: report, style: style, landscape: !portrait)
+            .setup(fitToWidth: !portrait)
     }
 
     private func height(_ text: String, width: Double, format: CellFormat? = nil) -> Double {

@@ -73,6 +73,20 @@ enum TextHeight {
         return total + lines
     }
 
+    /// `text` cut at a word (with "…") so that it takes one line of a column `width` units wide.
+    static func oneLine(_ text: String, widthInCharacters width: Double, fontSize: Double) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        guard lines(in: flat, widthInCharacters: width, fontSize: fontSize) > 1 else { return flat }
+        var words = flat.split(separator: " ").map(String.init)
+        while words.count > 1 {
+            words.removeLast()
+            var cut = words.joined(separator: " ")
+            while let last = cut.last, ",;:-–".contains(last) { cut.removeLast() }
+            if lines(in: cut + "…", widthInCharacters: width, fontSize: fontSize) == 1 { return cut + "…" }
+        }
+        return (words.first ?? "") + "…"
+    }
+
     /// The height in points a row needs to show every cell's text in full.
     static func points(_ cells: [(text: String, width: Double)], fontSize: Double, bold: Bool = false) -> Double {
         let tallest = cells.map { lines(in: $0.text, widthInCharacters: $0.width, fontSize: fontSize, bold: bold) }.max() ?? 1

@@ -5,14 +5,24 @@ import XLSXWriter
 /// ("Approx. 97%" is 0.97 shown through `"Approx. "0%`), or the text itself when it is words.
 enum ValueCell {
     static func write(_ value: Value?, to sheet: Worksheet, row: Int, col: Int, palette: Palette) throws {
+        try write(value, to: sheet, row: row, span: col...col, palette: palette)
+    }
+
+    /// The same, across the grid columns `span` (merged when more than one).
+    static func write(_ value: Value?, to sheet: Worksheet, row: Int, span: ClosedRange<Int>, palette: Palette) throws {
         guard let value else {
-            try sheet.writeBlank(row: row, col: col, format: palette.number)
+            try TableGrid.write("", sheet, row: row, span: span, format: palette.number)
             return
         }
+        let format = palette.value(value)
         if let number = value.number, numberFormat(for: value) != nil {
-            try sheet.write(number, row: row, col: col, format: palette.value(value))
+            if span.count == 1 {
+                try sheet.write(number, row: row, col: span.lowerBound, format: format)
+            } else {
+                try sheet.merge(rows: row...row, cols: span, number: number, format: format)
+            }
         } else {
-            try sheet.write(value.text, row: row, col: col, format: palette.value(value))
+            try TableGrid.write(value.text, sheet, row: row, span: span, format: format)
         }
     }
 

@@ -16,6 +16,8 @@ struct Palette {
     let number: CellFormat
     let link: CellFormat
     let notRated: CellFormat
+    let noReturn: CellFormat
+    let conflict: CellFormat
     let note: CellFormat
 
     init(_ style: Style) {
@@ -55,6 +57,8 @@ struct Palette {
         number = body.with { $0.border = border; $0.horizontal = .right }
         link = body.with { $0.fontColor = style.rgb(c.link); $0.underline = true }
         notRated = text.with { $0.italic = true; $0.fontColor = style.rgb(c.notRatedFont); $0.horizontal = .center }
+        noReturn = notRated.with { $0.fill = style.rgb(c.noReturnFill); $0.fontColor = 0x000000 }
+        conflict = text.with { $0.bold = true; $0.fill = style.rgb(c.conflictFill); $0.horizontal = .center }
         note = body.with { $0.italic = true; $0.wrap = true }
     }
 
@@ -64,6 +68,46 @@ struct Palette {
         return text.with {
             $0.fill = fill
             $0.fontColor = font
+            $0.bold = true
+            $0.horizontal = .center
+        }
+    }
+
+    /// A plan refresh's proposal: its label on its own colour.
+    func proposal(_ action: Proposal.Action) -> CellFormat {
+        let colour = style.proposalColours[action.rawValue]
+        return text.with {
+            $0.fill = colour.map { style.rgb($0.fill) }
+            $0.fontColor = colour.map { style.rgb($0.font) }
+            $0.bold = true
+            $0.horizontal = .center
+        }
+    }
+
+    /// How a goal stands this period, as its Status cell shows it.
+    func standing(_ standing: Standing) -> (text: String, format: CellFormat)? {
+        switch standing {
+        case .rated(let status): (status.name, self.status(status))
+        case .conflict: (style.labels.conflict, conflict)
+        case .noReturn: (style.labels.noReturn, noReturn)
+        case .notRated: (style.labels.notRated, notRated)
+        case .throughSubGoals: nil
+        }
+    }
+
+    /// A measure's result against its target: Met, Within tolerance and Not met each on the
+    /// colour of the status that reads the same (Green, Amber, Red), so neither is the quiet one.
+    func result(_ result: TargetResult) -> CellFormat {
+        let name: String? = switch result {
+        case .met: "Green"
+        case .withinTolerance: "Amber"
+        case .notMet: "Red"
+        case .noData: nil
+        }
+        guard let name, let colour = style.statusColours[name] else { return notRated }
+        return text.with {
+            $0.fill = style.rgb(colour.fill)
+            $0.fontColor = style.rgb(colour.font)
             $0.bold = true
             $0.horizontal = .center
         }

@@ -24,6 +24,9 @@ public struct Style: Codable, Equatable, Sendable {
         public var inputFill: String
         public var link: String
         public var notRatedFont: String
+        /// Fill of a goal's Status cell when no return answered it, or co-leads disagreed.
+        public var noReturnFill: String
+        public var conflictFill: String
     }
 
     public struct StatusColour: Codable, Equatable, Sendable {
@@ -31,14 +34,22 @@ public struct Style: Codable, Equatable, Sendable {
         public var font: String
     }
 
+    /// Column widths in Excel's units (the width of a "0"). Text columns are stretched so each
+    /// table fills `page`, the width of a landscape A4 page between its margins.
     public struct Widths: Codable, Equatable, Sendable {
+        public var page: Double
         public var goal: Double
         public var leadAgency: Double
         public var status: Double
+        public var previous: Double
         public var update: Double
-        public var extra: Double
+        public var proposal: Double
+        public var measure: Double
+        public var figure: Double
+        public var trend: Double
+        public var direction: Double
+        public var target: Double
         public var statisticsLabel: Double
-        public var statisticsValue: Double
         public var coverLabel: Double
         public var coverText: Double
     }
@@ -54,9 +65,30 @@ public struct Style: Codable, Equatable, Sendable {
         public var introduction: String
         public var principles: String
         public var priorityGroups: String
+        public var atAGlance: String
+        public var needsAttention: String
+        /// "What changed since {period}".
+        public var whatChanged: String
+        public var turnedRed: String
+        public var improvedGoals: String
+        public var worsenedGoals: String
+        public var newGoals: String
+        public var dischargedGoals: String
+        public var rewordedGoals: String
+        public var nothingNeedsAttention: String
+        public var themesIntroduction: String
         public var statusByTheme: String
+        public var proposalsByTheme: String
+        public var noGoalRated: String
+        public var statistics: String
+        public var statusOverTime: String
         public var theme: String
         public var notRated: String
+        public var notRatedDescription: String
+        public var noReturn: String
+        public var noReturnDescription: String
+        public var conflict: String
+        public var conflictDescription: String
         public var total: String
         public var measuresAgainstTarget: String
         public var noTargets: String
@@ -68,9 +100,20 @@ public struct Style: Codable, Equatable, Sendable {
         public var noData: String
         public var headlineMeasure: String
         public var directionOfTravel: String
+        public var trend: String
         public var improving: String
         public var worsening: String
         public var noChange: String
+        /// Change of a goal's status since the last period: words beside the arrow.
+        public var improved: String
+        public var worsened: String
+        public var unchanged: String
+        public var newlyRated: String
+        /// "Previous": the goals table's column of last period's status.
+        public var previous: String
+        public var notRatedBefore: String
+        /// "(continued)": after a table's header repeated at the top of a page.
+        public var continued: String
         public var target: String
         public var suppliedBy: String
         public var deliveryAgainstGoals: String
@@ -96,6 +139,8 @@ public struct Style: Codable, Equatable, Sendable {
     public var colours: Colours
     /// Colours of statuses by name, used when the report's scheme gives none.
     public var statusColours: [String: StatusColour]
+    /// Colours of a plan refresh's proposals, by action: discharge, carry-forward, amend, new.
+    public var proposalColours: [String: StatusColour]
     public var widths: Widths
     public var labels: Labels
     /// Footer in Excel's codes: &P page, &N pages. {title}, {period} and {produced} (the report's

@@ -42,7 +42,7 @@ extension Style {
         for (key, value) in overrides {
             let child = path.isEmpty ? key : "\(path).\(key)"
             guard let existing = defaults[key] else {
-                if path == "statusColours" { result[key] = value; continue }
+                if path == "statusColours" || path == "proposalColours" { result[key] = value; continue }
                 throw fail(child, "is not a style setting")
             }
             if let nested = value as? [String: Any], let nestedDefault = existing as? [String: Any] {
@@ -59,8 +59,10 @@ extension Style {
         var colourSettings = mirror.children.compactMap { child in
             (child.value as? String).map { ("colours.\(child.label ?? "")", $0) }
         }
-        for (name, colour) in statusColours.sorted(by: { $0.key < $1.key }) {
-            colourSettings += [("statusColours.\(name).fill", colour.fill), ("statusColours.\(name).font", colour.font)]
+        for (group, colours) in [("statusColours", statusColours), ("proposalColours", proposalColours)] {
+            for (name, colour) in colours.sorted(by: { $0.key < $1.key }) {
+                colourSettings += [("\(group).\(name).fill", colour.fill), ("\(group).\(name).font", colour.font)]
+            }
         }
         return colourSettings.compactMap { path, value in
             HexColour(value) == nil ? ReportProblem(path: path, message: "\"\(value)\" is not a colour (expected #RRGGBB)") : nil

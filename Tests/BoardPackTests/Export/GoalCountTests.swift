@@ -4,26 +4,53 @@ import ReportModel
 import TestSupport
 import Testing
 
-/// The cover's contents and the summary's table count the same goals for every theme.
+/// The cover's contents, the summary's tables and the theme sheets count the same goals.
 @Suite struct GoalCountTests {
     let scratch = TemporaryFolder()
 
+    /// "2.1 Accommodation: 3 headline measures, 5 goals, 5 proposed" → (5, 5).
+    func coverCounts(_ line: String) -> (goals: Int, proposed: Int) {
+        var goals = 0, proposed = 0
+        for part in line.split(separator: ",") {
+            let words = part.split(separator: " ")
+            guard let n = words.count >= 2 ? Int(words[words.count - 2]) : nil else { continue }
+            if words.last!.hasPrefix("goal") { goals = n }
+            if words.last! == "proposed" { proposed = n }
+        }
+        return (goals, proposed)
+    }
+
     @Test(arguments: Examples.all)
-    func theCoverAndTheSummaryAgree(_ name: String) throws {
+    func theCoverTheSummaryAndTheThemeSheetsAgree(_ name: String) throws {
         let (report, file) = try exportedExample(name, into: scratch)
         let book = try XLSXInspector(file.path)
         let cover = try book.sheet("Cover").cells.map(\.text)
         let summary = try book.sheet("Summary").rows
-        let header = try #require(summary.values.first { $0["A"]?.text == "Theme" }, "the summary's table header")
-        let totalColumn = try #require(header.first { $0.value.text == "Total" }?.key, "the summary has a Total column")
+        // The summary's tables, found by the heading above each.
+        func table(_ heading: String) -> (header: [String: XLSXInspector.Sheet.Cell], rows: [[String: XLSXInspector.Sheet.Cell]])? {
+            guard let at = summary.first(where: { $0.value["A"]?.text == heading })?.key else { return nil }
+            let body = summary.keys.sorted().filter { $0 > at + 1 }.prefix { summary[$0]?["A"]?.text.isEmpty == false }
+            return (summary[at + 1]!, body.map { summary[$0]! })
+        }
+        func total(_ table: (header: [String: XLSXInspector.Sheet.Cell], rows: [[String: XLSXInspector.Sheet.Cell]])?, _ heading: String) -> Int? {
+            guard let table, let column = table.header.first(where: { $0.value.text == "Total" })?.key else { return nil }
+            return table.rows.first { $0["A"]?.text == heading }.flatMap { Int($0[column]?.text ?? "") }
+        }
+        let statuses = table("Goal status by theme"), proposals = table("Proposals by theme")
+        #expect(statuses != nil || report.countedGoals.allSatisfy { $0.status == nil }, "a report that rates goals has the status table")
         for theme in report.themes {
-            // Cover: "2.1 Accommodation: 3 headline measures, 5 goals".
             let line = try #require(cover.first(where: { $0.hasPrefix(theme.heading + ":") }), "\(theme.heading) on the cover")
-            let onCover = Int(line.split(separator: ",").last!.split(separator: " ").first!)
-            let row = try #require(summary.values.first { $0["A"]?.text == theme.heading }, "\(theme.heading) in the summary")
-            let inSummary = Int(row[totalColumn]?.text ?? "")
-            #expect(onCover == inSummary, "\(name): \(theme.heading)")
-            #expect(onCover == theme.countedGoals.count)
+            let (goals, proposed) = coverCounts(line)
+            #expect(goals == theme.countedGoals.count && proposed == theme.countedProposedGoals.count, "\(name): \(line)")
+            if let inSummary = total(statuses, theme.heading) { #expect(inSummary == goals, "\(name): \(theme.heading) statuses") }
+            if let inSummary = total(proposals, theme.heading) {
+                #expect(inSummary == theme.allGoals.filter { $0.subGoals.isEmpty && ($0.proposal != nil || !$0.isTracked) }.count, "\(name): \(theme.heading) proposals")
+            }
+            // The theme's own goals table lists every goal the cover counts.
+            let sheetName = try #require(try book.sheetNames.first { try book.sheet($0).cell("A1")?.text == theme.heading }, "\(theme.heading)'s sheet")
+            let texts = Set(try book.sheet(sheetName).cells.map { $0.text.replacingOccurrences(of: "• ", with: "") })
+            let leaves = theme.countedGoals + theme.countedProposedGoals
+            #expect(leaves.allSatisfy { goal in texts.contains { $0 == goal.text || $0.hasPrefix(goal.text + "\n") } }, "\(name): \(theme.heading) sheet")
         }
     }
 }

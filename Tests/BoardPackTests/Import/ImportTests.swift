@@ -25,16 +25,24 @@ import XLSXReader
         #expect(try BoardPackImporter().read(fileAt: resaved) == report)
     }
 
+    /// The column of a table's header label on a sheet ("Status" → "C"), as a person finds it.
+    func column(_ label: String, on sheet: XLSXInspector.Sheet, headerStartingWith first: String) throws -> String {
+        let header = try #require(sheet.rows.values.first { $0["A"]?.text == first })
+        return try #require(header.first { $0.value.text == label }?.key, "\(label) in the \(first) header")
+    }
+
     @Test func touchUpsInTheSheetsAreReadBack() throws {
         let (report, file) = try exported(Examples.kent)
         let sheet = try XLSXInspector(file.path).sheet("2.1 Accommodation")
         let goalRow = try #require(sheet.rows.first { $0.value["A"]?.text.hasPrefix("Ensure offenders are prioritised") == true }?.key)
         let measureRow = try #require(sheet.rows.first { $0.value["A"]?.text == "% of statutory offenders in accommodation at termination" }?.key)
+        let status = try column("Status", on: sheet, headerStartingWith: "Goal"), update = try column("Update", on: sheet, headerStartingWith: "Goal")
+        let latest = try column("2012-13", on: sheet, headerStartingWith: "Headline Measure")
         let edited = file.deletingLastPathComponent().appendingPathComponent("edited.xlsx")
         try ReturnsFixture.openpyxl(file, to: edited, [
-            ["set", "2.1 Accommodation", "C\(goalRow)", "Red"],
-            ["set", "2.1 Accommodation", "D\(goalRow)", "Protocol not yet signed.\n\nBack to the board in October."],
-            ["set", "2.1 Accommodation", "C\(measureRow)", 0.85, "0%"],
+            ["set", "2.1 Accommodation", "\(status)\(goalRow)", "Red"],
+            ["set", "2.1 Accommodation", "\(update)\(goalRow)", "Protocol not yet signed.\n\nBack to the board in October."],
+            ["set", "2.1 Accommodation", "\(latest)\(measureRow)", 0.85, "0%"],
         ])
         let imported = try BoardPackImporter().read(fileAt: edited)
         let goal = try #require(imported.goal("ACC-2"))
@@ -53,11 +61,12 @@ import XLSXReader
         let (_, file) = try exported(Examples.kent)
         let sheet = try XLSXInspector(file.path).sheet("2.4 Mental and Physical Health")
         let row = try #require(sheet.rows.first { $0.value["A"]?.text.hasPrefix("Increase level of GP") == true }?.key)
+        let status = try column("Status", on: sheet, headerStartingWith: "Goal")
         let edited = file.deletingLastPathComponent().appendingPathComponent("typo.xlsx")
-        try ReturnsFixture.openpyxl(file, to: edited, [["set", "2.4 Mental and Physical Health", "C\(row)", "Amberish"]])
+        try ReturnsFixture.openpyxl(file, to: edited, [["set", "2.4 Mental and Physical Health", "\(status)\(row)", "Amberish"]])
         #expect(throws: WorkbookProblems.self) { try BoardPackImporter().read(fileAt: edited) }
         do { _ = try BoardPackImporter().read(fileAt: edited) } catch let e as WorkbookProblems {
-            #expect(e.description == #"typo.xlsx: 2.4 Mental and Physical Health!C\#(row): "Amberish" is not a status of this report (Red, Green)"#)
+            #expect(e.description == #"typo.xlsx: 2.4 Mental and Physical Health!\#(status)\#(row): "Amberish" is not a status of this report (Red, Green)"#)
         }
     }
 
