@@ -24,7 +24,10 @@ let package = Package(
         // libFuzzer entry point over the reader; built with -sanitize=fuzzer by fuzz/run.
         .target(name: "FuzzReader", dependencies: ["XLSXReader"]),
         .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"]),
-        .target(name: "BoardPack", dependencies: ["ReportModel", "XLSXWriter", "XLSXReader"]),
+        // Programs run in a process group of their own with a clean signal mask (LibreOffice, for
+        // PDFs and in the tests), so that they can always be ended whole.
+        .target(name: "ChildProcess"),
+        .target(name: "BoardPack", dependencies: ["ReportModel", "XLSXWriter", "XLSXReader", "ChildProcess"]),
         // The command line, built as the `boardpack` executable. Not named "boardpack": a folder
         // differing from "BoardPack" only in case merges with it on a case-insensitive disk.
         .executableTarget(
@@ -34,7 +37,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Helpers for tests only: running programs, and reading produced .xlsx parts with unzip.
-        .target(name: "TestSupport", dependencies: ["ReportModel"], path: "Tests/TestSupport", exclude: ["Scripts"]),
+        .target(name: "TestSupport", dependencies: ["ReportModel", "ChildProcess"], path: "Tests/TestSupport", exclude: ["Scripts"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "TestSupport"]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "TestSupport"]),
         .testTarget(

@@ -13,7 +13,7 @@ struct Boardpack: ParsableCommand {
             """,
         version: BoardpackVersion.current,
         subcommands: [
-            Export.self, Validate.self, ReturnsCommand.self, CheckCommand.self, MergeCommand.self, NextCommand.self,
+            Export.self, Validate.self, ReturnsCommand.self, CheckCommand.self, MergeCommand.self, NextCommand.self, DiffCommand.self,
             ImportCommand.self, DumpCommand.self, StyleCommand.self,
         ])
 

@@ -18,6 +18,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch {
         // Our own errors already read as `FILE: place: message`; anything else is named as ours.
         let ours = error is ReportProblems || error is WorkbookProblems || error is XLSXError || error is AtomicFileError
+            || error is PDFRendering.Failure
         printError(ours ? "\(error)" : "boardpack: \(error)")
         throw ExitCode.badInput
     }

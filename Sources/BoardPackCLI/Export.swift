@@ -7,15 +7,17 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the board pack workbook of a report.",
         discussion: """
-            Reads REPORT.json, checks it, and writes a print-ready XLSX: a cover with contents, \
-            a summary of goal statuses, one sheet per statistics table and one per theme. \
-            Nothing is written if the report has a problem.
+            Reads REPORT.json, checks it, and writes the board pack: a cover with contents, a \
+            page at a glance, a summary, the statistics, one sheet per theme and, once the \
+            report has history, the status over time. An -o ending in .pdf prints it to PDF \
+            through LibreOffice (headless; set BOARDPACK_SOFFICE to its soffice if it is not on \
+            the PATH). Nothing is written if the report has a problem.
             """)
 
     @Argument(help: "The report, as JSON.")
     var report: String
 
-    @Option(name: .shortAndLong, help: "Where to write the board pack (.xlsx).")
+    @Option(name: .shortAndLong, help: "Where to write the board pack: .xlsx, or .pdf to print it.")
     var output: String
 
     @Option(help: "A style file (see templates/default-style.json); settings left out keep their default.")
@@ -25,7 +27,12 @@ struct Export: ParsableCommand {
         try reportingErrors {
             let loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
             let chosenStyle = try Style.load(optionalPath: style)
-            try BoardPackExporter(report: loaded, style: chosenStyle).write(to: URL(fileURLWithPath: output))
+            let exporter = BoardPackExporter(report: loaded, style: chosenStyle)
+            if output.lowercased().hasSuffix(".pdf") {
+                try exporter.writePDF(to: URL(fileURLWithPath: output))
+            } else {
+                try exporter.write(to: URL(fileURLWithPath: output))
+            }
             print("Wrote \(output)")
         }
     }

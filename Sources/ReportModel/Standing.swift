@@ -44,16 +44,10 @@ extension Report {
     /// How `goal`'s status this period compares with its last earlier rating, judged by the
     /// scheme's order (worst first: Red, Amber, Green); nil when it has no status this period.
     public func change(of goal: Goal) -> (change: Change, since: PastRating?)? {
-        guard let name = goal.status, let now = scheme.statuses.firstIndex(where: { $0.name == name }) else { return nil }
+        guard let now = goal.status, scheme.statuses.contains(where: { $0.name == now }) else { return nil }
         guard let last = goal.lastRating, let was = last.status else { return (.new, nil) }
-        guard let before = scheme.statuses.firstIndex(where: { $0.name == was }) ?? StatusScheme.redAmberGreen.statuses.firstIndex(where: { $0.name == was })
-        else { return (.unchanged, last) }
-        // A status of another scheme (Red/Green at year end) is placed by its name in Red/Amber/Green.
-        let position = { (index: Int, scheme: StatusScheme) -> Double in
-            scheme.statuses.count < 2 ? 0 : Double(index) / Double(scheme.statuses.count - 1)
-        }
-        let beforeScheme = scheme.statuses.contains { $0.name == was } ? scheme : .redAmberGreen
-        let a = position(before, beforeScheme), b = position(now, scheme)
-        return (a == b ? .unchanged : (b > a ? .improved : .worsened), last)
+        // A status of another scheme (Red/Green at year end) is placed in Red/Amber/Green.
+        let before = scheme.statuses.contains { $0.name == was } ? scheme : .redAmberGreen
+        return (StatusScheme.movement(from: was, in: before, to: now, in: scheme) ?? .unchanged, last)
     }
 }

@@ -48,6 +48,17 @@ public struct StatusScheme: Codable, Equatable, Sendable {
         statuses.count < 2 ? namesList : statuses.dropLast().map(\.name).joined(separator: ", ") + " or " + statuses.last!.name
     }
 
+    /// Whether going from `was` to `now` is better or worse, by each status's place in its
+    /// scheme, worst first (Red at 0, Green at 1, Amber between); nil when either is unknown.
+    public static func movement(from was: String, in old: StatusScheme, to now: String, in new: StatusScheme) -> Change? {
+        func place(_ name: String, _ scheme: StatusScheme) -> Double? {
+            guard let i = scheme.statuses.firstIndex(where: { $0.name == name }) else { return nil }
+            return scheme.statuses.count < 2 ? 0 : Double(i) / Double(scheme.statuses.count - 1)
+        }
+        guard let a = place(was, old), let b = place(now, new) else { return nil }
+        return a == b ? .unchanged : (b > a ? .improved : .worsened)
+    }
+
     /// The names in order, for messages: "Red, Amber, Green".
     public var namesList: String { statuses.map(\.name).joined(separator: ", ") }
 

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 
 /// What a PDF shows, read with pdfminer.six (`Scripts/pdf_text.py`): each page's text and the

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 
 /// Reads the XML parts of an .xlsx with the system's `unzip`, to assert on what we wrote

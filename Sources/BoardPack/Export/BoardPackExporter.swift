@@ -21,7 +21,7 @@ public struct BoardPackExporter {
         try WorkbookFile.write(to: url, style: style, build)
     }
 
-    private func checkReport() throws {
+    func checkReport() throws {
         var problems = ReportValidator(report).problems()
         for (i, status) in report.scheme.statuses.enumerated()
         where status.fill == nil && style.statusColours[status.name] == nil {

@@ -16,7 +16,9 @@ struct StatisticsSheet {
         let columns = max(1, tables.map(\.columns.count).max() ?? 1)
         let drawsTrends = tables.contains { $0.rows.contains { TrendFigures.worthDrawing($0.values) } }
         let trendWidth = drawsTrends ? style.widths.trend : 0
-        let valueWidth = min(16, (style.widths.page - style.widths.statisticsLabel - trendWidth) / Double(columns))
+        let widest = tables.flatMap { $0.rows.flatMap { $0.values.compactMap { $0?.text } } }
+            .map { TextHeight.width(of: $0, fontSize: style.fonts.size, bold: true, indent: 1) }.max() ?? 0
+        let valueWidth = max(widest, min(16, (style.widths.page - style.widths.statisticsLabel - trendWidth) / Double(columns)))
         let grid = TableGrid(
             [([style.widths.statisticsLabel] + [Double](repeating: valueWidth, count: columns) + (drawsTrends ? [trendWidth] : []), [0])],
             total: style.widths.page)
@@ -46,7 +48,7 @@ struct StatisticsSheet {
             try pages.advance(height: 22)
             try sheet.writeBlank(row: pages.row, col: 0, format: palette.header)
             for (i, column) in table.columns.enumerated() {
-                try sheet.write(column, row: pages.row, col: first + i, format: palette.header.with { $0.horizontal = .right })
+                try sheet.write(column, row: pages.row, col: first + i, format: palette.header.with { $0.horizontal = .right; $0.indent = 1 })
             }
             if drawsTrends { try sheet.write(style.labels.trend, row: pages.row, col: lastCol, format: palette.header) }
             try pages.advance(height: header)

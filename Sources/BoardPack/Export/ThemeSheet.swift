@@ -31,7 +31,12 @@ struct ThemeSheet {
     private var measureColumns: [(column: MeasureColumn, header: String, width: Double)] {
         let measures = theme.measures
         var columns: [(MeasureColumn, String, Double)] = [(.name, labels.headlineMeasure, widths.measure)]
-        columns += shownPeriods.map { (.period($0), theme.periods[$0], widths.figure) }
+        // A figure column is as wide as its widest figure (a number does not wrap).
+        columns += shownPeriods.map { p in
+            let widest = measures.compactMap { $0.values.indices.contains(p) ? $0.values[p]?.text : nil }
+                .map { TextHeight.width(of: $0, fontSize: fontSize, indent: 1) }.max() ?? 0
+            return (.period(p), theme.periods[p], max(widths.figure, widest))
+        }
         if measures.contains(where: { TrendFigures.worthDrawing(shown($0)) }) { columns.append((.trend, labels.trend, widths.trend)) }
         if measures.contains(where: { Trend($0) != nil }) { columns.append((.direction, labels.directionOfTravel, widths.direction)) }
         if measures.contains(where: { $0.target != nil }) { columns.append((.target, labels.target, widths.target)) }
@@ -140,7 +145,7 @@ struct ThemeSheet {
         pages.keep(headerHeight + rows.prefix(2).reduce(0, +))
         for (i, column) in columns.enumerated() {
             let right = if case .period = column.column { true } else { false }
-            try TableGrid.write(column.header, sheet, row: pages.row, span: spans[i], format: right ? palette.header.with { $0.horizontal = .right } : palette.header)
+            try TableGrid.write(column.header, sheet, row: pages.row, span: spans[i], format: right ? palette.header.with { $0.horizontal = .right; $0.indent = 1 } : palette.header)
         }
         try pages.advance(height: headerHeight)
         let tableSpan = spans.first!.lowerBound...spans.last!.upperBound

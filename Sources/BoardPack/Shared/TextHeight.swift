@@ -73,6 +73,20 @@ enum TextHeight {
         return total + lines
     }
 
+    /// The column width (in units) that shows `text` on one line: a number does not wrap, and
+    /// one too wide for its column shows as "###".
+    static func width(of text: String, fontSize: Double, bold: Bool = false, indent: Int = 0) -> Double {
+        let table = bold ? Self.bold : Self.regular
+        var em = 0.0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x20...0x7E: em += Double(table[Int(byte) - 32])
+            default: if byte & 0xC0 != 0x80 { em += Double(otherWidth) }
+            }
+        }
+        return (em * fontSize / 1000 + padding + Double(indent) * pointsPerIndent) / pointsPerWidthUnit + 1
+    }
+
     /// `text` cut at a word (with "…") so that it takes one line of a column `width` units wide.
     static func oneLine(_ text: String, widthInCharacters width: Double, fontSize: Double) -> String {
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")

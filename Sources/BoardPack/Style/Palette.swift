@@ -54,7 +54,8 @@ struct Palette {
         text = body.with { $0.border = border; $0.wrap = true }
         wrapped = body.with { $0.wrap = true }
         group = body.with { $0.bold = true; $0.fill = style.rgb(c.groupFill); $0.border = border }
-        number = body.with { $0.border = border; $0.horizontal = .right }
+        // Figures keep a character's room from the right edge, so they never touch what follows.
+        number = body.with { $0.border = border; $0.horizontal = .right; $0.indent = 1 }
         link = body.with { $0.fontColor = style.rgb(c.link); $0.underline = true }
         notRated = text.with { $0.italic = true; $0.fontColor = style.rgb(c.notRatedFont); $0.horizontal = .center }
         noReturn = notRated.with { $0.fill = style.rgb(c.noReturnFill); $0.fontColor = 0x000000 }

@@ -8,15 +8,6 @@ import Testing
 @Suite struct CommandLineTests {
     let scratch = TemporaryFolder()
 
-    /// Runs boardpack, returning its exit status, standard output and standard error.
-    func boardpack(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        do {
-            let out = try run(try boardpackBinary(), arguments)
-            return (0, String(decoding: out, as: UTF8.self), "")
-        } catch let failure as ProcessFailure {
-            return (failure.status, failure.standardOutput, failure.standardError)
-        }
-    }
 
     @Test func versionAndHelpForEverySubcommand() throws {
         #expect(try boardpack(["--version"]).out == "0.2.0\n")
@@ -72,5 +63,24 @@ extension CommandLineTests {
         let good = try boardpack(["next", Examples.url(Examples.kent).path, "--period", "2013-14 Q1", "--plan-refresh", Examples.url(Examples.planRefresh).path, "-o", output.path])
         #expect(good.status == 0 && good.out == "Wrote \(output.path): 2013-14 Q1, 29 goals (was 2012-13, 19)\n")
         #expect(try ReportCoding.load(contentsOf: output).period == Period(label: "2013-14 Q1", kind: .quarter, quarter: 1))
+    }
+}
+
+extension CommandLineTests {
+    @Test func exportPrintsToPDFThroughLibreOfficeOrSaysHowToGetIt() throws {
+        let pdf = scratch.file("board.pdf")
+        let made = try boardpack(["export", Examples.url(Examples.kent).path, "-o", pdf.path])
+        #expect(made.status == 0 && made.out == "Wrote \(pdf.path)\n")
+        let printed = try PrintedPages(pdf)
+        #expect(printed.pages.count > 5 && printed.contains(wordsOf: "Kent and Medway Strategic Plan Progress Report 2012 to 2015"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path).allSatisfy { !$0.hasPrefix("boardpack-pdf-") },
+                "LibreOffice's folder is removed")
+
+        let missing = scratch.file("none.pdf")
+        let refused = try boardpack(["export", Examples.url(Examples.kent).path, "-o", missing.path], environment: ["BOARDPACK_SOFFICE": "/nonexistent/soffice"])
+        #expect(refused.status == 2)
+        #expect(refused.err.contains("making a PDF needs LibreOffice, which is not installed"))
+        #expect(refused.err.contains("apt-get install libreoffice-calc"))
+        #expect(!FileManager.default.fileExists(atPath: missing.path))
     }
 }

@@ -37,6 +37,7 @@ import Testing
         for (number, page) in printed.pages.enumerated() {
             #expect((page.minSize ?? 9) >= 9, "\(name) page \(number + 1) prints text under 9 pt: \(page.small.prefix(3))")
         }
+        #expect(!printed.text.contains("###"), "\(name): a figure too wide for its column")
         let missing = Self.boardVisibleTexts(report).filter { !printed.contains(wordsOf: $0) }
         #expect(missing.isEmpty, "\(name): not printed: \(missing.map { String($0.prefix(60)) })")
         // Each statistics table and each theme starts its own block; the plan's goals are all there.

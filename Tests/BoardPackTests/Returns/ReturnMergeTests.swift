@@ -77,14 +77,6 @@ import Testing
 
     // MARK: - The command line
 
-    func boardpack(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        do {
-            return (0, String(decoding: try run(try boardpackBinary(), arguments), as: UTF8.self), "")
-        } catch let failure as ProcessFailure {
-            return (failure.status, failure.standardOutput, failure.standardError)
-        }
-    }
-
     @Test func mergeIsDeterministicLeavesItsInputAloneAndExitsAsItsHelpSays() throws {
         let jppb = try filled("jppb", "jppb.xlsx")
         let before = try Data(contentsOf: fixture.reportFile)
@@ -110,15 +102,4 @@ import Testing
         #expect(over.status == 2 && over.err.contains("is the input report; write the new report to a new file"))
         #expect(try Data(contentsOf: fixture.reportFile) == before)
     }
-}
-
-/// The built `boardpack` executable, for end-to-end runs of the command line.
-func boardpackBinary() throws -> String {
-    let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for candidate in [products, products.deletingLastPathComponent(), products.deletingLastPathComponent().deletingLastPathComponent()] {
-        let path = candidate.appendingPathComponent("boardpack").path
-        if FileManager.default.isExecutableFile(atPath: path) { return path }
-    }
-    let built = String(decoding: try run("/usr/bin/env", ["swift", "build", "--show-bin-path"], in: repositoryRoot), as: UTF8.self)
-    return built.trimmingCharacters(in: .whitespacesAndNewlines) + "/boardpack"
 }

@@ -7,10 +7,11 @@ import Glibc
 /// A child process started the way a shell starts one: every signal unblocked and at its default
 /// action, in a process group of its own, so that the whole group can be ended at once.
 ///
-/// Why not Foundation's `Process`: under `swift test` the test threads block most signals
-/// (SIGTERM, SIGINT, SIGCHLD, SIGALRM, SIGPIPE...) and `Process` hands that mask to the child.
-/// LibreOffice started that way ignores SIGTERM, so it outlived every test run, and the UNO
-/// script that started it died with signal 11 when it was finally killed mid-conversation.
+/// Why not Foundation's `Process`: it cannot start a process group, and it hands the caller's
+/// signal mask to the child. Under `swift test` the test threads block most signals (SIGTERM,
+/// SIGINT, SIGCHLD, SIGALRM, SIGPIPE...): LibreOffice started that way ignored SIGTERM, outlived
+/// every test run, and the UNO script that started it died with signal 11 when it was finally
+/// killed mid-conversation.
 public final class ChildProcess: @unchecked Sendable {
     public let pid: pid_t
     /// Our end of the child's standard input, when asked for; otherwise it reads /dev/null.

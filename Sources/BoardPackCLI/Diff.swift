@@ -1,0 +1,45 @@
+import ArgumentParser
+import BoardPack
+import Foundation
+import ReportModel
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Say what changed between two reports of the same plan.",
+        discussion: """
+            Statuses moved (from → to, improved or worsened), goals rated now or no longer, goals \
+            added, discharged or reworded, updates changed, and figures changed (old → new for \
+            each measure and period). Exits 0 when it could compare, whatever it found; 2 when a \
+            report cannot be read or is invalid, or the two share no goal.
+            """)
+
+    @Argument(help: "The earlier report, as JSON.")
+    var old: String
+
+    @Argument(help: "The later report, as JSON.")
+    var new: String
+
+    @Flag(help: "Print the differences as JSON.")
+    var json = false
+
+    func run() throws {
+        try reportingErrors {
+            let before = try ReportCoding.load(contentsOf: URL(fileURLWithPath: old))
+            let after = try ReportCoding.load(contentsOf: URL(fileURLWithPath: new))
+            let diff: ReportDiff
+            do {
+                diff = try ReportDiff(from: before, to: after)
+            } catch let problem as ReportProblem {
+                throw ReportProblems(file: new, problems: [problem])
+            }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(diff), as: UTF8.self))
+            } else {
+                print(diff.text)
+            }
+        }
+    }
+}
