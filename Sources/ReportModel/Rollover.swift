@@ -216,17 +216,21 @@ private struct Work {
     }
 
     /// One goal moved into the new period: its rating into history, its proposal applied.
+    /// Where a goal's or measure's proposal is: the paper's (which wins) or the report's own.
+    func proposal(_ own: Proposal?, paper: (proposal: Proposal?, path: String)?, refresh: Refresh?, at path: String, file: String)
+        -> (proposal: Proposal?, file: String, path: String)
+    {
+        if let paper, let proposal = paper.proposal, let refresh { return (proposal, refresh.file, "\(paper.path).proposal") }
+        return (own, file, "\(path).proposal")
+    }
+
     mutating func roll(_ goal: Goal, refresh: Refresh?, directory: AgencyDirectory, at path: String, file: String) -> Rolled {
         var goal = goal
-        var proposalFile = file
-        var proposalPath = "\(path).proposal"
-        if let paper = refresh?.goals[goal.id], let proposal = paper.goal.proposal {
-            goal.proposal = proposal
-            proposalFile = refresh!.file
-            proposalPath = "\(paper.path).proposal"
-            // The stock take decides who leads the refreshed plan's goals.
-            if !paper.goal.leads.isEmpty { goal.leads = paper.goal.leads }
-        }
+        let paper = refresh?.goals[goal.id]
+        let (chosen, proposalFile, proposalPath) = proposal(goal.proposal, paper: paper.map { ($0.goal.proposal, $0.path) }, refresh: refresh, at: path, file: file)
+        goal.proposal = chosen
+        // The stock take decides who leads the refreshed plan's goals.
+        if let paper, paper.goal.proposal != nil, !paper.goal.leads.isEmpty { goal.leads = paper.goal.leads }
         var rating = PastRating(period: old, status: goal.status, update: goal.update, returns: goal.returns)
         goal.status = nil
         goal.update = []
@@ -281,14 +285,8 @@ private struct Work {
 
     mutating func roll(_ measure: Measure, in theme: inout Theme, refresh: Refresh?, at path: String, file: String) -> Measure? {
         var measure = measure
-        var proposalFile = file
-        var proposalPath = "\(path).proposal"
-        if let paper = refresh?.measures[measure.id], let proposal = paper.measure.proposal {
-            measure.proposal = proposal
-            proposalFile = refresh!.file
-            proposalPath = "\(paper.path).proposal"
-        }
-        let proposal = measure.proposal
+        let paper = refresh?.measures[measure.id]
+        let (proposal, proposalFile, proposalPath) = self.proposal(measure.proposal, paper: paper.map { ($0.measure.proposal, $0.path) }, refresh: refresh, at: path, file: file)
         measure.proposal = nil
         switch proposal?.action {
         case .discharge?:

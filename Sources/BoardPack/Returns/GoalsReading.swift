@@ -31,15 +31,13 @@ struct GoalsReading {
     mutating func read(_ book: XLSXFile) throws {
         guard !scope.goals.isEmpty else { return }
         guard let sheet = try KeyedSheet.read(book, sheet: ReturnLayout.goalsSheet) else {
-            let names = book.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
-            problems.append(WorkbookProblem(
-                Place(file: file), "has no sheet named \(ReturnLayout.goalsSheet) (it has \(names)); rename the goals sheet back to \(ReturnLayout.goalsSheet)"))
+            problems.append(KeyedSheet.missing(ReturnLayout.goalsSheet, what: "goals", in: book))
             unanswered = scope.goals.map(\.goal.id)
             return
         }
         sheetName = sheet.name
         guard sheet.keyColumn != nil, let column = sheet.columns[Forgiving.key(ReturnLayout.Header.goals)] else {
-            problem(nil, "has lost its hidden Key column or its header row, so its answers cannot be found; ask for a new return")
+            problems.append(KeyedSheet.lostKeys(Place(file: file, sheet: sheetName), "answers"))
             unanswered = scope.goals.map(\.goal.id)
             return
         }

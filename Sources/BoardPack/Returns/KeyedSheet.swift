@@ -42,6 +42,17 @@ struct KeyedSheet {
         return out
     }
 
+    /// The problem of a return whose sheet was renamed or deleted, saying what to do.
+    static func missing(_ sheet: String, what: String, in book: XLSXFile) -> WorkbookProblem {
+        let names = book.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
+        return WorkbookProblem(Place(file: book.file), "has no sheet named \(sheet) (it has \(names)); rename the \(what) sheet back to \(sheet)")
+    }
+
+    /// The problem of a sheet whose hidden key column or header row is gone.
+    static func lostKeys(_ place: Place, _ what: String) -> WorkbookProblem {
+        WorkbookProblem(place, "has lost its hidden Key column or its header row, so its \(what) cannot be found; ask for a new return")
+    }
+
     /// The column whose header starts with `header` ("Value" finds "Value for 2013-14 Q1").
     func column(startingWith header: String) -> Int? {
         let key = Forgiving.key(header)

@@ -25,15 +25,13 @@ struct MeasuresReading {
         typealias H = ReturnLayout.Header
         guard !scope.measures.isEmpty else { return }
         guard let sheet = try KeyedSheet.read(book, sheet: ReturnLayout.measuresSheet) else {
-            let names = book.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
-            problems.append(WorkbookProblem(
-                Place(file: file), "has no sheet named \(ReturnLayout.measuresSheet) (it has \(names)); rename the measures sheet back to \(ReturnLayout.measuresSheet)"))
+            problems.append(KeyedSheet.missing(ReturnLayout.measuresSheet, what: "measures", in: book))
             missing = scope.measures.map(\.measure.id)
             return
         }
         sheetName = sheet.name
         guard sheet.keyColumn != nil, let valueColumn = sheet.column(startingWith: H.value), let noteColumn = sheet.column(startingWith: H.note) else {
-            problem(nil, "has lost its hidden Key column or its header row, so its figures cannot be found; ask for a new return")
+            problems.append(KeyedSheet.lostKeys(Place(file: file, sheet: sheetName), "figures"))
             missing = scope.measures.map(\.measure.id)
             return
         }

@@ -47,4 +47,26 @@ import Testing
         try BoardPackExporter(report: merged).write(to: pack)
         #expect(try BoardPackImporter().read(fileAt: pack) == merged)
     }
+
+    /// The README's walk-through, command by command.
+    @Test func theChainRunsEndToEndFromTheCommandLine() throws {
+        let q1 = scratch.file("q1.json"), merged = scratch.file("q1-merged.json"), pack = scratch.file("board.xlsx")
+        let next = try boardpack(["next", Examples.url(Examples.kent).path, "--period", "2013-14 Q1", "--plan-refresh", Examples.url(Examples.planRefresh).path, "-o", q1.path])
+        #expect(next.status == 0 && next.out == "Wrote \(q1.path): 2013-14 Q1, 29 goals (was 2012-13, 19)\n")
+        let returns = try Self.exampleReturns().map(\.path)
+        let merge = try boardpack(["merge", q1.path] + returns + ["-o", merged.path])
+        #expect(merge.status == 1, "two cells refused and a conflict: the merged report is written all the same")
+        #expect(merge.out.hasPrefix("Period 2013-14 Q1: 9 returns received, 9 accepted.\nAgencies still missing: Skills Funding Agency.\n"))
+        #expect(try boardpack(["export", merged.path, "-o", pack.path]).status == 0)
+        // The pack shows the change since 2012-13 goal by goal.
+        let book = try XLSXInspector(pack.path)
+        let employment = try book.sheet("2.2 Education and Employment").cells.map(\.text)
+        #expect(employment.contains("Green at 2012-13\n► unchanged"), "EE-2 was Green and still is")
+        let health = try book.sheet("2.4 Mental and Physical Health").cells.map(\.text)
+        #expect(health.contains("Conflict") && health.contains { $0.hasPrefix("Conflict: Kent Probation says Green, Public Health NHS Kent says Red") })
+        #expect(health.contains("Red at 2012-13"), "MH-1's last rating, with no change to show while its leads disagree")
+        let diff = try boardpack(["diff", Examples.url(Examples.kent).path, merged.path])
+        #expect(diff.status == 0 && diff.out.contains("Goals discharged: ACC-1a, ACC-1b, ACC-1c, ACC-2, ACC-3"))
+        #expect(diff.out.contains("Rated before, not now: MH-1"))
+    }
 }
