@@ -32,6 +32,28 @@ public final class Chart {
 
     public func setTitle(_ title: String) { chart_title_set_name(handle, title) }
 
+    /// The chart's text in the sheet's font: without it LibreOffice prints a chart's title in
+    /// its own default (DejaVu Sans at 13 pt, larger than the sheet's own headings).
+    public func setFont(name: String, size: Double, titleSize: Double) {
+        name.withCString { cName in
+            func font(_ size: Double, bold: Bool) -> lxw_chart_font {
+                var font = lxw_chart_font()
+                font.name = UnsafeMutablePointer(mutating: cName)  // libxlsxwriter copies it
+                font.size = size
+                font.bold = bold ? 1 : 0
+                return font
+            }
+            var title = font(titleSize, bold: true)
+            var text = font(size, bold: false)
+            chart_title_set_name_font(handle, &title)
+            chart_legend_set_font(handle, &text)
+            for axis in [handle.pointee.x_axis, handle.pointee.y_axis].compactMap({ $0 }) {
+                chart_axis_set_name_font(axis, &text)
+                chart_axis_set_num_font(axis, &text)
+            }
+        }
+    }
+
     public func setLegendAtBottom() { chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue)) }
 
     /// Lists the categories top down in a bar chart (Excel draws the first at the bottom), with

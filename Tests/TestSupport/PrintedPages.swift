@@ -9,6 +9,8 @@ public struct PrintedPages {
         public var height: Double
         /// The smallest character on the page, in points; nil for a page without text.
         public var minSize: Double?
+        /// The largest character on the page, in points (a stray font-size code prints huge text).
+        public var maxSize: Double?
         public var text: String
         /// Runs of text under 9 pt: [size, text].
         public var small: [[Small]]

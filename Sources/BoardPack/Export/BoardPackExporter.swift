@@ -37,7 +37,8 @@ public struct BoardPackExporter {
     struct SheetPlan {
         var cover: String
         var glance: String
-        var summary: String
+        /// The summary, when it has something to count: rated goals, proposals or targets.
+        var summary: String?
         /// The statistics tables, together, when the report has any.
         var statistics: String?
         var themes: [String]
@@ -52,7 +53,7 @@ public struct BoardPackExporter {
         _ = namer.name(for: TrendFigures.sheetName)
         let labels = style.labels
         return SheetPlan(
-            cover: namer.name(for: labels.cover), glance: namer.name(for: labels.atAGlance), summary: namer.name(for: labels.summary),
+            cover: namer.name(for: labels.cover), glance: namer.name(for: labels.atAGlance), summary: SummarySheet.applies(to: report, labels: labels) ? namer.name(for: labels.summary) : nil,
             statistics: report.statistics.isEmpty ? nil : namer.name(for: labels.statistics),
             themes: report.themes.map { namer.name(for: $0.shortName ?? $0.heading) },
             history: HistorySheet.applies(to: report) ? namer.name(for: labels.statusOverTime) : nil)
@@ -73,8 +74,9 @@ public struct BoardPackExporter {
         try CoverSheet(report: report, palette: palette, names: names).write(cover, page: portrait)
         cover.activate()
         try GlanceSheet(report: report, palette: palette).write(try workbook.addWorksheet(named: names.glance), page: portrait)
-        let summary = try workbook.addWorksheet(named: names.summary)
-        try SummarySheet(report: report, palette: palette, sheetName: names.summary).write(summary, page: page, workbook: workbook)
+        if let name = names.summary {
+            try SummarySheet(report: report, palette: palette, sheetName: name).write(try workbook.addWorksheet(named: name), page: page, workbook: workbook)
+        }
         if let name = names.statistics {
             try StatisticsSheet(tables: report.statistics, palette: palette, trends: trends)
                 .write(try workbook.addWorksheet(named: name), title: style.labels.statistics, page: page)

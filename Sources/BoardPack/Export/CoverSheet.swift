@@ -64,10 +64,8 @@ struct CoverSheet {
 
     private var contents: [(String, String)] {
         let labels = palette.style.labels
-        var out: [(String, String)] = [
-            (names.glance, "Red and Amber goals, what changed and headline measures, on one page"),
-            (names.summary, labels.statusByTheme),
-        ]
+        var out: [(String, String)] = [(names.glance, "Red and Amber goals, what changed and headline measures, on one page")]
+        if let name = names.summary { out.append((name, labels.statusByTheme)) }
         if let name = names.statistics { out.append((name, report.statistics.map(\.heading).joined(separator: "; "))) }
         for (theme, name) in zip(report.themes, names.themes) {
             var parts = [Wording.plural(theme.measures.count, "headline measure"), Wording.plural(theme.countedGoals.count, "goal")]

@@ -41,6 +41,10 @@ struct GlanceSheet {
             }
             try pages.skip()
             try attention(pages, grid: grid)
+        } else {
+            try TableGrid.write(labels.noGoalRated, sheet, row: pages.row, span: all, format: palette.note)
+            try pages.advance(height: 18)
+            try pages.skip()
         }
         if let last = report.earlierPeriods.last?.period.label { try changes(since: last, pages, grid: grid) }
         try proposals(pages, grid: grid)
@@ -170,17 +174,18 @@ struct GlanceSheet {
 
     /// Each headline measure with a target: its latest figure, the target and the result, the
     /// direction, and its caveats. Measures without one appear only when they are worsening,
-    /// with a line counting the rest (the theme pages have them all).
+    /// with a line counting the rest (the theme pages have them all), so a report whose measures
+    /// have one figure each still says it has them.
     private func measures(_ pages: PagedSheet, grid: TableGrid) throws {
         let spans = grid.spans[3]
         let all = report.themes.flatMap { theme in theme.measures.map { (theme, $0) } }
         let targeted = all.filter { $0.1.target != nil }
         let worsening = all.filter { $0.1.target == nil && Trend($0.1) == .worsening }
-        let others = all.filter { $0.1.target == nil && Trend($0.1) != nil && Trend($0.1) != .worsening }.count
         let chosen = targeted + worsening
-        guard !chosen.isEmpty || others > 0 else { return }
+        let others = all.count - chosen.count
+        guard !all.isEmpty else { return }
         let span = spans.first!.lowerBound...spans.last!.upperBound
-        try heading(labels.measuresAgainstTarget, pages, span: span)
+        try heading(targeted.isEmpty ? labels.headlineMeasures : labels.measuresAgainstTarget, pages, span: span)
         if !chosen.isEmpty {
             try row([labels.headlineMeasure, labels.latest, labels.target, labels.directionOfTravel, labels.note], pages, spans: spans, format: palette.header, grid: grid)
         }
@@ -199,7 +204,8 @@ struct GlanceSheet {
             try pages.advance(height: height)
         }
         if others > 0 {
-            let line = "\(Wording.plural(others, "other headline measure")) without a target \(others == 1 ? "is" : "are") improving or unchanged: see the theme pages."
+            let measures = Wording.plural(others, chosen.isEmpty ? "headline measure" : "other headline measure")
+            let line = "\(measures) without a target \(others == 1 ? "is" : "are") not worsening (or \(others == 1 ? "has" : "have") one figure): see the theme pages."
             try TableGrid.write(line, pages.sheet, row: pages.row, span: span, format: palette.note)
             try pages.advance(height: 18)
         }

@@ -12,6 +12,13 @@ struct SummarySheet {
     private var widths: Style.Widths { palette.style.widths }
     private var fontSize: Double { palette.style.fonts.size }
 
+    /// A report that rates no goal, proposes nothing and sets no target would print a page
+    /// saying only that: it has no summary (the at-a-glance page says no goal is rated).
+    static func applies(to report: Report, labels: Style.Labels) -> Bool {
+        ThemeSheet.showsStatus(report) || !ProposalCounts.columns(report, labels: labels).isEmpty
+            || report.themes.contains { $0.measures.contains { $0.target != nil } }
+    }
+
     func write(_ sheet: Worksheet, page: PageSettings, workbook: Workbook) throws {
         let counts = report.themes.map { StatusCounts($0, in: report) }
         let countColumns = StatusCounts.columns(counts.reduce(StatusCounts(), +), report: report, labels: labels)
@@ -81,6 +88,7 @@ struct SummarySheet {
         chart.setTitle(labels.statusByTheme)
         chart.altText = "\(labels.statusByTheme): " + themes.map { report.themes[$0].name }.joined(separator: ", ")
         chart.setLegendAtBottom()
+        chart.setFont(name: palette.style.fonts.name, size: fontSize, titleSize: palette.style.fonts.headingSize)
         for (i, column) in columns.dropLast().enumerated() {
             let status = report.scheme.status(matching: column.header, .exactName)
             let fill = status.map { palette.style.colours(of: $0).fill } ?? 0xFFFFFF

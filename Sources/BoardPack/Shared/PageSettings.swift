@@ -22,11 +22,29 @@ struct PageSettings {
         let escape = { (s: String) in s.replacingOccurrences(of: "&", with: "&&") }
         let produced = report.produced.map(\.line).joined(separator: " / ")
         let titleRoom = max(12, room - (style.footer.contains("{period}") ? report.period.label.count + 3 : 0))
-        let text = style.footer.replacingOccurrences(of: "{title}", with: escape(cut(title, titleRoom)))
-            .replacingOccurrences(of: "{period}", with: escape(report.period.label))
-            .replacingOccurrences(of: "{produced}", with: escape(cut(produced, room)))
+        var text = style.footer
+        for (field, value) in [("{title}", cut(title, titleRoom)), ("{period}", report.period.label), ("{produced}", cut(produced, room))] {
+            text = Self.fill(text, field, with: escape(value))
+        }
         footer = String(text.prefix(255))
         self.landscape = landscape
+    }
+
+    /// `template` with each `field` replaced by `value`. A font size code just before the field
+    /// ("&9{produced}") would run on into a value starting with a digit ("&92019" asks for a
+    /// 92,019-point font), so such a value is set off by a space.
+    static func fill(_ template: String, _ field: String, with value: String) -> String {
+        var out = ""
+        var rest = Substring(template)
+        while let range = rest.range(of: field) {
+            let before = rest[..<range.lowerBound]
+            out += before
+            let digits = (out as String).reversed().prefix { $0.isASCII && $0.isNumber }
+            let afterSizeCode = !digits.isEmpty && out.dropLast(digits.count).hasSuffix("&")
+            out += (afterSizeCode && value.first?.isNumber == true ? " " : "") + value
+            rest = rest[range.upperBound...]
+        }
+        return out + rest
     }
 
     /// - Parameter fitToWidth: shrink the sheet to the page's width if it is wider (only for a

@@ -41,6 +41,7 @@ extension Style {
             conflictDescription: "The lead agencies gave different statuses (see the update); the secretariat settles it.",
             total: "Total",
             measuresAgainstTarget: "Headline measures against target",
+            headlineMeasures: "Headline measures",
             noTargets: "No headline measure in this report has a target.", latest: "Latest",
             result: "Result", met: "Met", withinTolerance: "Within tolerance", notMet: "Not met",
             noData: "No data", headlineMeasure: "Headline Measure", directionOfTravel: "Direction of travel", trend: "Trend",

@@ -91,6 +91,8 @@ public struct Style: Codable, Equatable, Sendable {
         public var conflictDescription: String
         public var total: String
         public var measuresAgainstTarget: String
+        /// The at-a-glance heading when no measure has a target (only worsening ones are listed).
+        public var headlineMeasures: String
         public var noTargets: String
         public var latest: String
         public var result: String

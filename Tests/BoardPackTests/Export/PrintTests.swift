@@ -36,6 +36,9 @@ import Testing
         let printed = try PrintedPages(try Office.current().pdf(of: file, into: scratch.url))
         for (number, page) in printed.pages.enumerated() {
             #expect((page.minSize ?? 9) >= 9, "\(name) page \(number + 1) prints text under 9 pt: \(page.small.prefix(3))")
+            // Nothing larger than the title's 16 pt: a footer's "&9" before a date's digits
+            // once read as a 92,019-point font.
+            #expect((page.maxSize ?? 0) <= 16.5, "\(name) page \(number + 1) prints text at \(page.maxSize ?? 0) pt")
         }
         #expect(!printed.text.contains("###"), "\(name): a figure too wide for its column")
         let missing = Self.boardVisibleTexts(report).filter { !printed.contains(wordsOf: $0) }

@@ -41,6 +41,7 @@ import Testing
             let printed = try PrintedPages(try Office.current().pdf(of: file, into: scratch.url))
             let small = printed.pages.flatMap(\.small)
             #expect((printed.minSize ?? 0) >= 9, "\(agency): text under 9 pt: \(small.prefix(5))")
+            #expect(printed.pages.allSatisfy { ($0.maxSize ?? 0) <= 16.5 }, "\(agency): nothing larger than the title")
             for item in fixture.scope(agency).goals {
                 #expect(printed.contains(wordsOf: item.goal.text), "\(agency): \(item.goal.id)'s wording is printed")
             }

@@ -2,7 +2,7 @@
 """Prints what a PDF shows, page by page, as JSON, for tests of printed pages.
 
 Usage: pdf_text.py FILE.pdf
-Output: {"pages": [{"width": W, "height": H, "minSize": S, "text": "...", "small": [[size, "text"], ...]}]}
+Output: {"pages": [{"width": W, "height": H, "minSize": S, "maxSize": L, "text": "...", "small": [[size, "text"], ...]}]}
 Sizes come from pdfminer.six: each character's size in points with the page's scaling included
 (a sheet fitted to the page at 64% prints 10 pt text at 6.4 pt). "text" is every character in
 reading order; "small" lists runs of text under 9 pt, so a failing test can say what it was.
@@ -33,5 +33,6 @@ for page in extract_pages(sys.argv[1]):
 
     walk(page)
     pages.append({"width": page.width, "height": page.height, "minSize": round(min(sizes), 2) if sizes else None,
+                  "maxSize": round(max(sizes), 2) if sizes else None,
                   "text": "".join(lines), "small": small})
 json.dump({"pages": pages}, sys.stdout)
