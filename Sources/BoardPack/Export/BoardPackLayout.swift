@@ -51,8 +51,11 @@ public enum BoardPackLayout {
 
     /// Every goal of the theme is a row, in the report's order: the plan's goals and a plan
     /// refresh's proposed ones, each sub-goal bulleted under its parent. A table running onto
-    /// another page repeats its header there, with "(continued)" after the Goal label.
-    static func continuedHeader(_ labels: Style.Labels) -> String { "\(labels.goal) \(labels.continued)" }
+    /// another page repeats its header there, with "(continued)" after the Goal label (and a
+    /// headline measures table after its first label).
+    static func continuedHeader(_ labels: Style.Labels) -> String { continued(labels.goal, labels) }
+
+    static func continued(_ header: String, _ labels: Style.Labels) -> String { "\(header) \(labels.continued)" }
 
     /// Sub-goals are bulleted under their parent.
     static let subGoalBullet = "• "

@@ -141,23 +141,27 @@ struct ThemeSheet {
         let sheet = pages.sheet
         let headerHeight = TextHeight.points(columns.enumerated().map { ($0.element.header, grid.width(spans[$0.offset])) }, fontSize: fontSize, bold: true)
         let rows = theme.measures.map { measureHeight($0, grid: grid, spans: spans, columns: columns) }
-        // The header stays with the first two rows.
-        pages.keep(headerHeight + rows.prefix(2).reduce(0, +))
-        for (i, column) in columns.enumerated() {
-            let right = if case .period = column.column { true } else { false }
-            try TableGrid.write(column.header, sheet, row: pages.row, span: spans[i], format: right ? palette.header.with { $0.horizontal = .right; $0.indent = 1 } : palette.header)
+        func header(continued: Bool) throws {
+            for (i, column) in columns.enumerated() {
+                let right = if case .period = column.column { true } else { false }
+                let text = continued && i == 0 ? BoardPackLayout.continued(column.header, labels) : column.header
+                try TableGrid.write(text, sheet, row: pages.row, span: spans[i], format: right ? palette.header.with { $0.horizontal = .right; $0.indent = 1 } : palette.header)
+            }
+            try pages.advance(height: headerHeight)
         }
-        try pages.advance(height: headerHeight)
+        // The header stays with the first two rows, and is repeated on each page the table runs onto.
+        pages.keep(headerHeight + rows.prefix(2).reduce(0, +))
+        try header(continued: false)
         let tableSpan = spans.first!.lowerBound...spans.last!.upperBound
         var currentGroup: String?
         for (m, measure) in theme.measures.enumerated() {
             if let group = measure.group, group != currentGroup {
-                pages.keep(PagedSheet.defaultRowHeight + rows[m])
+                if pages.keep(PagedSheet.defaultRowHeight + rows[m]) { try header(continued: true) }
                 try TableGrid.write(group, sheet, row: pages.row, span: tableSpan, format: palette.group)
                 try pages.advance(height: TextHeight.points(for: group, widthInCharacters: grid.width(tableSpan), fontSize: fontSize, bold: true))
             }
             currentGroup = measure.group
-            pages.keep(rows[m])
+            if pages.keep(rows[m]) { try header(continued: true) }
             let row = pages.row
             for (i, column) in columns.enumerated() {
                 let span = spans[i]

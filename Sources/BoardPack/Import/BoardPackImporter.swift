@@ -119,9 +119,11 @@ private struct Reading {
         if let header = rows.firstIndex(where: { text($0, 0) == labels.headlineMeasure }) {
             // The periods shown are found by their labels; a group's sub-heading row holds only its name.
             let found = columns(rows[header])
+            let continued = BoardPackLayout.continued(labels.headlineMeasure, labels)
             var m = 0
             for (offset, row) in rows[(header + 1)...].enumerated() {
                 guard row.index == rows[header].index + 1 + offset, theme.measures.indices.contains(m) else { break }
+                if text(row, 0) == continued { continue }
                 if row.cells.filter({ !$0.value.isEmpty }).count == 1 && text(row, 0) == theme.measures[m].group { continue }
                 for (p, label) in theme.periods.enumerated() {
                     guard let column = found[label], theme.measures[m].values.indices.contains(p) else { continue }
