@@ -4,8 +4,9 @@ import Foundation
 ///
 /// JSON is `{"sheets": [{"name": "...", "rows": [[...], ...]}]}`: row i of `rows` is sheet row
 /// i+1, each row runs from column A to its last non-empty cell, trailing empty rows are left
-/// out; numbers are JSON numbers, booleans booleans, empty cells null, error values their text
-/// and dates ISO 8601 strings.
+/// out; numbers are JSON numbers, booleans booleans, empty cells null, error values their text,
+/// and dates, times of day and elapsed times ISO 8601 strings ("2013-07-17T14:30:00",
+/// "13:30:55.2", "PT255H10M10S").
 public enum Dump {
     /// Writes the sheets (all, or the one named) as JSON through `write`.
     public static func json(_ book: XLSXFile, sheet: String?, write: (String) -> Void) throws {
@@ -68,7 +69,7 @@ public enum Dump {
         case .empty: return "null"
         case .number(let n): return jsonNumber(n)
         case .bool(let b): return b ? "true" : "false"
-        case .string(let s), .error(let s), .date(let s): return jsonString(s)
+        case .string(let s), .error(let s), .date(let s), .time(let s), .duration(let s): return jsonString(s)
         }
     }
 
@@ -107,7 +108,7 @@ public enum Dump {
         case .empty: return ""
         case .number(let n): text = jsonNumber(n)
         case .bool(let b): text = b ? "TRUE" : "FALSE"
-        case .string(let s), .error(let s), .date(let s): text = s
+        case .string(let s), .error(let s), .date(let s), .time(let s), .duration(let s): text = s
         }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -78,6 +78,12 @@ enum Names {
     static let name = Array("name".utf8)
     static let state = Array("state".utf8)
     static let workbookPr = Array("workbookPr".utf8)
+    static let workbookElement = Array("workbook".utf8)
+    static let xmlns = Array("xmlns".utf8)
+    /// Future-feature extensions: their elements may share a local name with the part's own
+    /// (`x15:workbookPr`, `x14:dxfs`), so a reader skips them whole.
+    static let extLst = Array("extLst".utf8)
+    static let dxfs = Array("dxfs".utf8)
     static let date1904 = Array("date1904".utf8)
     static let definedName = Array("definedName".utf8)
     static let localSheetId = Array("localSheetId".utf8)

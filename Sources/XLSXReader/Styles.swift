@@ -1,19 +1,20 @@
-/// The number format of every cell style (`cellXfs`), which is how a number is known to be a date.
+/// The number format of every cell style (`cellXfs`), which is how a number is known to be a
+/// date, a time of day or an elapsed time.
 struct Styles {
     /// Format code per style index.
     var formats: [String] = [] {
-        didSet { dates = formats.map(NumberFormat.isDate) }
+        didSet { kinds = formats.map(NumberFormat.temporalKind) }
     }
-    /// Whether each style shows dates, decided once rather than per cell.
-    private(set) var dates: [Bool] = []
+    /// What each style shows its numbers as, decided once rather than per cell.
+    private(set) var kinds: [ExcelDate.Kind?] = []
 
     init(formats: [String] = []) {
         self.formats = formats
-        self.dates = formats.map(NumberFormat.isDate)
+        self.kinds = formats.map(NumberFormat.temporalKind)
     }
 
     func format(_ style: Int) -> String { style >= 0 && style < formats.count ? formats[style] : "General" }
-    func isDate(_ style: Int) -> Bool { style >= 0 && style < dates.count ? dates[style] : false }
+    func temporalKind(_ style: Int) -> ExcelDate.Kind? { style >= 0 && style < kinds.count ? kinds[style] : nil }
 
     static func read(_ entry: ZipEntry, name: String, in package: Package) throws -> Styles {
         var scanner = try package.scanner(entry)
@@ -24,6 +25,10 @@ struct Styles {
             loop: while true {
                 switch try scanner.next() {
                 case .eof: break loop
+                case .start where scanner.nameIs(Names.dxfs) || scanner.nameIs(Names.extLst):
+                    // Conditional formats' styles (`<dxfs>`, and x14's in extensions) carry their
+                    // own numFmt elements with ids of their own: they must not redefine a cell format.
+                    try scanner.skipElement()
                 case .start, .empty:
                     if scanner.nameIs(Names.numFmt) {
                         if let id = try scanner.attribute(Names.numFmtId).flatMap({ Int($0) }) {
@@ -60,12 +65,18 @@ public enum NumberFormat {
         57: "yyyy-mm-dd", 58: "yyyy-mm-dd",
     ]
 
-    /// Whether the format shows numbers as dates or times: it has y, m, d, h or s outside quoted
-    /// text, escapes and bracketed colours or locales (but `[h]`-style elapsed time counts).
-    public static func isDate(_ code: String) -> Bool {
-        var inQuote = false, escaped = false, bracket = ""
-        var inBracket = false
-        // Only the first section decides (positive numbers).
+    /// Whether the format shows numbers as dates or times.
+    public static func isDate(_ code: String) -> Bool { temporalKind(code) != nil }
+
+    /// What the format shows numbers as: a date when it has a year or a day (or a month with no
+    /// hour or second, such as "mmmm"), an elapsed time when it has `[h]`, `[m]` or `[s]`, a time
+    /// of day when it has hours, minutes or seconds only; nil for a plain number format. Quoted
+    /// text, escapes and bracketed colours or locales do not count, and only the first section
+    /// (positive numbers) decides.
+    static func temporalKind(_ code: String) -> ExcelDate.Kind? {
+        var inQuote = false, escaped = false, inBracket = false
+        var bracket = ""
+        var day = false, month = false, clock = false, elapsed = false
         for ch in code {
             if escaped { escaped = false; continue }
             if inQuote { if ch == "\"" { inQuote = false }; continue }
@@ -73,25 +84,28 @@ public enum NumberFormat {
                 if ch == "]" {
                     inBracket = false
                     let b = bracket.lowercased()
-                    if !b.isEmpty && b.allSatisfy({ "hms".contains($0) }) { return true }
+                    if !b.isEmpty && b.allSatisfy({ "hms".contains($0) }) { elapsed = true }
                 } else {
                     bracket.append(ch)
                 }
                 continue
             }
+            if ch == ";" { break }
             switch ch {
             case "\"": inQuote = true
             case "\\", "_", "*": escaped = true
             case "[": inBracket = true; bracket = ""
-            case ";": return false
-            case "y", "Y", "m", "M", "d", "D", "h", "H", "s", "S": return true
-            case "e", "E":
-                // "E+" is scientific notation; a lone e (era year) is a date.
-                continue
+            // "E+" is scientific notation, not an era year: e does not make a date.
+            case "y", "Y", "d", "D": day = true
+            case "m", "M": month = true
+            case "h", "H", "s", "S": clock = true
             default: continue
             }
         }
-        return false
+        if day { return .date }
+        if elapsed { return .duration }
+        if clock { return .time }
+        return month ? .date : nil
     }
 
     /// Whether the format shows numbers as percentages.

@@ -22,6 +22,8 @@ struct WorkbookPart {
     var date1904 = false
     var definedNames: [DefinedName] = []
 
+    static let betaNamespace = "http://schemas.microsoft.com/office/excel/2006/"
+
     static func read(_ name: String, relationships: Relationships, in package: Package) throws -> WorkbookPart {
         guard let entry = package.archive.entry(name) else { throw package.error(name, "the workbook part is missing") }
         var scanner = try package.scanner(entry)
@@ -30,6 +32,15 @@ struct WorkbookPart {
             loop: while true {
                 switch try scanner.next() {
                 case .eof: break loop
+                case .start where scanner.nameIs(Names.extLst):
+                    // Excel 2013's `<x15:workbookPr chartTrackingRefBase="1"/>` is no date system.
+                    try scanner.skipElement()
+                case .start where scanner.nameIs(Names.workbookElement):
+                    // Excel 2007's betas wrote their own namespace and element names (`sstItem`
+                    // for `si`): nothing in such a file can be read as it was meant.
+                    if let namespace = try scanner.attribute(Names.xmlns), namespace.hasPrefix(WorkbookPart.betaNamespace) {
+                        throw package.error(name, "was saved by a beta of Excel 2007 (namespace \(namespace), from before the format was standardised); open it in Excel or LibreOffice and save it again as .xlsx")
+                    }
                 case .start, .empty:
                     if scanner.nameIs(Names.sheet) {
                         let sheetName = try scanner.attribute(Names.name) ?? "Sheet\(part.sheets.count + 1)"

@@ -186,7 +186,8 @@ public struct WorksheetReader {
         let raw = valueBytes
         switch type {
         case .shared:
-            guard hasValue else { return .empty }
+            // An empty <v/> is an empty cell (some writers leave one where a string was removed).
+            guard hasValue, !raw.isEmpty else { return .empty }
             guard let i = Self.number(raw[...]), i < strings.count else {
                 throw fail(Self.reference(column, row), "refers to shared string \(String(decoding: raw, as: UTF8.self)), but the workbook has \(strings.count)")
             }
@@ -198,16 +199,16 @@ public struct WorksheetReader {
         case .boolean:
             return hasValue ? .bool(raw == [UInt8(ascii: "1")] || raw.elementsEqual("true".utf8)) : .empty
         case .error:
-            return hasValue ? .error(String(decoding: raw, as: UTF8.self)) : .empty
+            return hasValue && !raw.isEmpty ? .error(String(decoding: raw, as: UTF8.self)) : .empty
         case .isoDate:
-            return hasValue ? .date(ExcelDate.normaliseISO(String(decoding: raw, as: UTF8.self))) : .empty
+            return hasValue ? ExcelDate.normaliseISO(String(decoding: raw, as: UTF8.self)) : .empty
         case .number:
             guard !raw.isEmpty else { return .empty }
             guard let number = Self.double(raw), number.isFinite else {
                 throw fail(Self.reference(column, row), "\"\(String(decoding: raw, as: UTF8.self))\" is not a number")
             }
-            if styles.isDate(style), let iso = ExcelDate.iso(serial: number, date1904: date1904) {
-                return .date(iso)
+            if let kind = styles.temporalKind(style), let value = ExcelDate.value(serial: number, kind: kind, date1904: date1904) {
+                return value
             }
             return .number(number)
         }

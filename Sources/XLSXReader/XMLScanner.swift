@@ -248,7 +248,25 @@ struct XMLScanner {
 
     /// The current text, with entities decoded (CDATA is taken as it is).
     func textValue() throws -> String {
-        textIsRaw ? String(decoding: buffer[text], as: UTF8.self) : try Self.decode(buffer[text])
+        let slice = lineEndsNormalised
+        return textIsRaw ? String(decoding: slice, as: UTF8.self) : try Self.decode(slice)
+    }
+
+    /// The current text with its line ends as XML reads them: a CR LF pair or a lone CR is an LF
+    /// (XML 1.0, 2.11). Only a character reference (`&#13;`) or Excel's `_x000D_` is a CR, so
+    /// "Foo\r\nBar" typed in Excel reads "Foo\nBar", as every XML parser gives it.
+    private var lineEndsNormalised: ArraySlice<UInt8> {
+        let slice = buffer[text]
+        guard slice.contains(0x0D) else { return slice }
+        var out: [UInt8] = []
+        out.reserveCapacity(slice.count)
+        var previousCR = false
+        for byte in slice {
+            if byte == 0x0A && previousCR { previousCR = false; continue }
+            previousCR = byte == 0x0D
+            out.append(previousCR ? 0x0A : byte)
+        }
+        return out[...]
     }
 
     /// Appends the current text to `out`, decoding entities.
@@ -256,7 +274,7 @@ struct XMLScanner {
 
     /// Appends the current text's bytes to `out`, decoding entities only when there are any.
     func appendTextBytes(to out: inout [UInt8]) throws {
-        let slice = buffer[text]
+        let slice = lineEndsNormalised
         if textIsRaw || !slice.contains(UInt8(ascii: "&")) {
             out.append(contentsOf: slice)
         } else {

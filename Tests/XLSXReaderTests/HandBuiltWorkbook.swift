@@ -9,12 +9,14 @@ struct HandBuiltWorkbook {
     var styles: String? = nil
     /// Extra XML inside `<workbook>` before `<sheets>` (a `workbookPr`, an extension list).
     var workbookExtra = ""
+    /// The SpreadsheetML namespace of every part (an Excel 2007 beta wrote its own).
+    var namespace = HandBuiltWorkbook.main
 
     init(sheets: [(name: String, rows: String)]) { self.sheets = sheets }
 
     init(rows: String) { self.init(sheets: [("Sheet1", rows)]) }
 
-    private static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     private static let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
     func bytes() -> [UInt8] {
@@ -26,18 +28,18 @@ struct HandBuiltWorkbook {
         for (i, sheet) in sheets.enumerated() {
             rels += #"<Relationship Id="rId\#(i + 1)" Type="\#(Self.rel)/worksheet" Target="worksheets/sheet\#(i + 1).xml"/>"#
             list += #"<sheet name="\#(sheet.name)" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"#
-            zip.add("xl/worksheets/sheet\(i + 1).xml", #"<?xml version="1.0"?><worksheet xmlns="\#(Self.main)"><sheetData>\#(sheet.rows)</sheetData></worksheet>"#)
+            zip.add("xl/worksheets/sheet\(i + 1).xml", #"<?xml version="1.0"?><worksheet xmlns="\#(namespace)"><sheetData>\#(sheet.rows)</sheetData></worksheet>"#)
         }
         if let sharedStrings {
             rels += #"<Relationship Id="rIdS" Type="\#(Self.rel)/sharedStrings" Target="sharedStrings.xml"/>"#
-            zip.add("xl/sharedStrings.xml", #"<?xml version="1.0"?><sst xmlns="\#(Self.main)">\#(sharedStrings.map { "<si>\($0)</si>" }.joined())</sst>"#)
+            zip.add("xl/sharedStrings.xml", #"<?xml version="1.0"?><sst xmlns="\#(namespace)">\#(sharedStrings.map { "<si>\($0)</si>" }.joined())</sst>"#)
         }
         if let styles {
             rels += #"<Relationship Id="rIdT" Type="\#(Self.rel)/styles" Target="styles.xml"/>"#
-            zip.add("xl/styles.xml", #"<?xml version="1.0"?><styleSheet xmlns="\#(Self.main)">\#(styles)</styleSheet>"#)
+            zip.add("xl/styles.xml", #"<?xml version="1.0"?><styleSheet xmlns="\#(namespace)">\#(styles)</styleSheet>"#)
         }
         zip.add("xl/_rels/workbook.xml.rels", #"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#(rels)</Relationships>"#)
-        zip.add("xl/workbook.xml", #"<?xml version="1.0"?><workbook xmlns="\#(Self.main)" xmlns:r="\#(Self.rel)">\#(workbookExtra)<sheets>\#(list)</sheets></workbook>"#)
+        zip.add("xl/workbook.xml", #"<?xml version="1.0"?><workbook xmlns="\#(namespace)" xmlns:r="\#(Self.rel)">\#(workbookExtra)<sheets>\#(list)</sheets></workbook>"#)
         return zip.build()
     }
 }

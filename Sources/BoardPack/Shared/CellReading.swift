@@ -9,7 +9,7 @@ enum CellReading {
     static func text(_ value: CellValue) -> String? {
         switch value {
         case .empty: return nil
-        case .string(let s), .error(let s), .date(let s): return s
+        case .string(let s), .error(let s), .date(let s), .time(let s), .duration(let s): return s
         case .number(let n): return NumberText.plain(n)
         case .bool(let b): return b ? "TRUE" : "FALSE"
         }
@@ -43,6 +43,7 @@ enum CellReading {
         switch cell.value {
         case .empty: return .value(nil)
         case .date(let iso): return .refused("\(iso) is a date, not a figure; type the figure as you would write it (81%, 1,493, tbc)")
+        case .time(let iso), .duration(let iso): return .refused("\(iso) is a time, not a figure; type the figure as you would write it (81%, 1,493, tbc)")
         case .bool(let b): return .refused("\(b ? "TRUE" : "FALSE") is not a figure; type the figure as you would write it (81%, 1,493, tbc)")
         case .number(let n):
             if NumberFormat.isPercent(cell.numberFormat) || (kind == .percent && abs(n) <= 1) {

@@ -63,6 +63,28 @@ def xlsxwriter_types():
     wb.close()
 
 
+# --- XlsxWriter: times of day, elapsed times, milliseconds and the numbers no date can be ----------
+def xlsxwriter_times():
+    wb = xlsxwriter.Workbook(path("xlsxwriter-times.xlsx"))
+    ws = wb.add_worksheet("Times")
+    f = lambda code: wb.add_format({"num_format": code})
+    day = 86400
+    ws.write_number("A1", (13 * 3600 + 30 * 60 + 55.2) / day, f("hh:mm:ss.000"))  # a time with milliseconds
+    ws.write_number("A2", 0.5, f("h:mm"))
+    ws.write_number("A3", 0, f("h:mm"))  # midnight, not the number 0
+    ws.write_number("A4", (255 * 3600 + 10 * 60 + 10) / day, f("[h]:mm:ss"))  # 255:10:10 elapsed
+    ws.write_number("A5", 1.5, f("[h]:mm"))
+    ws.write_datetime("A6", datetime.datetime(2012, 3, 14, 13, 30, 55, 200000), f("yyyy-mm-dd hh:mm:ss.000"))
+    ws.write_number("A7", -1.2, f("h:mm"))  # Excel shows #####: it stays a number
+    ws.write_number("A8", 0, f("dd/mm/yyyy"))  # day 0 of 1900 is no date: a time of day
+    ws.write_number("A9", 1.5, f("h:mm"))  # a time format over a day old: the date and time
+    ws.write_number("A10", 0.5 / day, f("mm:ss.0"))
+    ws.write_number("A11", -0.25, f("[h]:mm"))  # a negative elapsed time
+    ws.write_number("A12", 0.75, f('[$-409]h:mm AM/PM;@'))
+    ws.write_string("A13", "Foo\r\nBar")  # XlsxWriter writes the CR as _x000D_
+    wb.close()
+
+
 # --- openpyxl (PyPI): the 1904 date system, sparse cells, custom properties ------------------------
 def openpyxl_1904():
     wb = openpyxl.Workbook()
@@ -190,11 +212,13 @@ def encrypted():
 
 if __name__ == "__main__":
     xlsxwriter_types()
+    xlsxwriter_times()
     openpyxl_basic()
     openpyxl_1904()
     handmade()
     encrypted()
     libreoffice("xlsxwriter-types.xlsx", "xlsx:Calc MS Excel 2007 XML", "libreoffice-resaved.xlsx")
+    libreoffice("xlsxwriter-times.xlsx", "xlsx:Calc MS Excel 2007 XML", "libreoffice-times.xlsx")
     libreoffice("openpyxl-basic.xlsx", "xls:MS Excel 97", "refuse-legacy.xls")
     libreoffice("openpyxl-basic.xlsx", "ods", "refuse-opendocument.ods")
     with open(path("refuse-csv.xlsx"), "w") as f:
