@@ -26,35 +26,22 @@ struct DumpCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let book = try XLSXFile(contentsOf: URL(fileURLWithPath: file), name: file)
-            var output = BufferedOutput()
             switch format {
-            case .json: try Dump.json(book, sheet: sheet) { output.write($0) }
-            case .csv: try Dump.csv(book, sheet: sheet) { output.write($0) }
+            case .json: try Dump.json(book, sheet: sheet, write: standardOutput)
+            case .csv: try Dump.csv(book, sheet: sheet, write: standardOutput)
             }
-            output.flush()
         }
     }
 }
 
-/// Standard output in 64 KiB writes: a 100,000-row dump is millions of small strings.
-struct BufferedOutput {
-    private var buffer: [UInt8] = []
-
-    mutating func write(_ s: String) {
-        buffer.append(contentsOf: s.utf8)
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
-    mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(1, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { break }
-                offset += n
-            }
+/// Writes a block of the dump to standard output whole (a pipe may take it in parts).
+private func standardOutput(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+            let n = Foundation.write(1, raw.baseAddress! + offset, raw.count - offset)
+            if n <= 0 { break }
+            offset += n
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 }

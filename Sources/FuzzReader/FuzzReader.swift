@@ -28,7 +28,7 @@ public func fuzzReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         guard var reader = try? book.rows(ofSheet: sheet.name) else { continue }
         while let row = try? reader.next() { _ = row.values.count }
         var out = 0
-        try? Dump.json(book, sheet: sheet.name) { out &+= $0.utf8.count }
+        try? Dump.json(book, sheet: sheet.name) { out &+= $0.count }
     }
     return 0
 }

@@ -4,6 +4,8 @@ import CZlib
 /// the CRC-32 and size at the end.
 public final class EntryStream {
     public static let chunkSize = 1 << 16
+    /// How much each call to `next()` inflates at most.
+    let chunkSize: Int
 
     private let archive: ZipArchive
     private let entry: ZipEntry
@@ -15,7 +17,8 @@ public final class EntryStream {
     private var finished = false
     private var streamEnded = false
 
-    init(archive: ZipArchive, entry: ZipEntry) throws {
+    init(archive: ZipArchive, entry: ZipEntry, chunkSize: Int = EntryStream.chunkSize) throws {
+        self.chunkSize = chunkSize
         self.archive = archive
         self.entry = entry
         crc = CZlib.crc32(0, nil, 0)
@@ -34,10 +37,11 @@ public final class EntryStream {
     /// The next chunk of content, or nil at the end (after the checks pass).
     public func next() throws -> [UInt8]? {
         if finished { return nil }
-        var out = [UInt8](repeating: 0, count: Self.chunkSize)
+        // Uninitialised: zlib or the file fills it, and only that much is kept.
+        var out = [UInt8](unsafeUninitializedCapacity: chunkSize) { _, count in count = chunkSize }
         var n = 0
         if entry.method == 0 {
-            n = min(Self.chunkSize, entry.compressedSize - consumed)
+            n = min(chunkSize, entry.compressedSize - consumed)
             if n > 0 {
                 out = try archive.source.read(at: entry.dataOffset + consumed, count: n)
                 consumed += n
@@ -51,8 +55,7 @@ public final class EntryStream {
         }
         out.removeSubrange(n...)
         produced += n
-        archive.inflatedTotal += n
-        if archive.inflatedTotal > archive.limits.maxTotalUncompressed {
+        if archive.countInflated(n) > archive.limits.maxTotalUncompressed {
             throw ZipError.tooLarge(limit: archive.limits.maxTotalUncompressed)
         }
         // Compressed bytes zlib has actually taken, not those read ahead into `input`.
@@ -71,9 +74,10 @@ public final class EntryStream {
     private var input: [UInt8] = []
     private var inputUsed = 0
 
-    /// Inflates until some output appears or the stream ends; 0 means the end.
+    /// Inflates until `out` is full or the stream ends; 0 means the end.
     private func inflateChunk(into out: inout [UInt8]) throws -> Int {
         if streamEnded { return 0 }
+        var filled = 0
         while true {
             if inputUsed == input.count {
                 // Compressed data is read a chunk at a time too: memory never holds the entry.
@@ -83,24 +87,30 @@ public final class EntryStream {
                 consumed += wanted
             }
             let offered = input.count - inputUsed
+            let room = out.count - filled
             let (status, used, made) = input.withUnsafeMutableBufferPointer { src in
                 out.withUnsafeMutableBufferPointer { dst -> (Int32, Int, Int) in
                     stream.next_in = src.baseAddress.map { $0 + inputUsed }
                     stream.avail_in = UInt32(offered)
-                    stream.next_out = dst.baseAddress
-                    stream.avail_out = UInt32(dst.count)
+                    stream.next_out = dst.baseAddress! + filled
+                    stream.avail_out = UInt32(room)
                     let status = inflate(&stream, Z_NO_FLUSH)
-                    return (status, offered - Int(stream.avail_in), dst.count - Int(stream.avail_out))
+                    return (status, offered - Int(stream.avail_in), room - Int(stream.avail_out))
                 }
             }
             inputUsed += used
+            filled += made
             switch status {
             case Z_STREAM_END:
                 streamEnded = true
-                return made
+                return filled
             case Z_OK, Z_BUF_ERROR:
-                if made > 0 { return made }
-                if used == 0 { throw ZipError.truncated("\(entry.name) ends in the middle of its compressed data") }
+                if filled == out.count { return filled }
+                if used == 0 && made == 0 {
+                    // No input left: what was made goes out first; the next call reports the end.
+                    if filled > 0 { return filled }
+                    throw ZipError.truncated("\(entry.name) ends in the middle of its compressed data")
+                }
             default:
                 throw ZipError.corrupt("\(entry.name) is not valid deflate data")
             }

@@ -28,9 +28,19 @@ final class Package {
     }
 
     /// A scanner streaming the part's inflated bytes.
+    /// Parts this size (as declared) and larger are inflated ahead, on a thread of their own.
+    static let inflateAheadFrom = 1 << 20
+
     func scanner(_ entry: ZipEntry) throws -> XMLScanner {
         let stream: EntryStream
-        do { stream = try archive.stream(entry) } catch let error as ZipError { throw self.error(nil, error.description) }
-        return XMLScanner { try stream.next() }
+        // A large part inflates on another core while this one reads it, in large chunks so the
+        // two seldom wait on each other; a small part costs a thread more than it saves.
+        let ahead = entry.uncompressedSize >= Self.inflateAheadFrom
+        do { stream = try archive.stream(entry, chunkSize: ahead ? 1 << 19 : EntryStream.chunkSize) } catch let error as ZipError {
+            throw self.error(nil, error.description)
+        }
+        guard ahead else { return XMLScanner { try stream.next() } }
+        let inflating = InflateAhead(stream)
+        return XMLScanner { try inflating.next() }
     }
 }

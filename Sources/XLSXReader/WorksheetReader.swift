@@ -17,6 +17,8 @@ public struct WorksheetReader {
     /// Reused for each cell's value bytes.
     private var valueBytes: [UInt8] = []
     private var lastRow = -1
+    /// The most cells a row has had, to size the next row's array once.
+    private var widest = 0
     private var done = false
     /// Merged ranges ("A1:C1"), complete once every row has been read (they follow the data).
     public private(set) var mergedRanges: [String] = []
@@ -89,34 +91,49 @@ public struct WorksheetReader {
 
     private mutating func readCells(of rowIndex: Int) throws -> Row {
         var cells: [Cell] = []
+        cells.reserveCapacity(widest)
         var nextColumn = 0
         while true {
+            // Nearly every tag in a row is a cell's: read it in one step where it has the
+            // common shape, and fall back to the general path for anything else.
+            if let tag = scanner.simpleCellTag() {
+                cells.appendIfHeld(try cell(r: tag.r, t: tag.t, s: tag.s, empty: tag.empty, row: rowIndex, nextColumn: &nextColumn))
+                continue
+            }
             let event = try scanner.next()
             switch event {
             case .eof: throw fail(nil, "ends inside row \(rowIndex + 1)")
             case .end:
-                if scanner.nameIs(Names.row) { return Row(index: rowIndex, cells: cells) }
+                if scanner.nameIs(hot.row) {
+                    widest = max(widest, cells.count)
+                    return Row(index: rowIndex, cells: cells)
+                }
             case .start, .empty:
-                guard scanner.nameIs(Names.c) else {
+                guard scanner.nameIs(hot.c) else {
                     if event == .start { try scanner.skipElement() }
                     continue
                 }
-                let (r, t, s) = scanner.attributeRanges(Names.r, Names.t, Names.s)
-                var column = nextColumn
-                if let r {
-                    column = try self.column(of: scanner.bytes(r), row: rowIndex)
-                }
-                guard column < Self.maxColumns else {
-                    throw fail(Self.reference(column, rowIndex), "is past column XFD, the last a sheet can have")
-                }
-                nextColumn = column + 1
-                let type = CellType(t.map { scanner.bytes($0) })
-                let style = s.flatMap { Self.number(scanner.bytes($0)) } ?? 0
-                let cell = try readCell(column: column, row: rowIndex, type: type, style: style, empty: event == .empty)
-                if !cell.value.isEmpty || cell.formula != nil { cells.append(cell) }
+                let (r, t, s) = scanner.attributeRanges(hot.r, hot.t, hot.s)
+                cells.appendIfHeld(try cell(r: r, t: t, s: s, empty: event == .empty, row: rowIndex, nextColumn: &nextColumn))
             case .text: break
             }
         }
+    }
+
+    /// The cell whose start tag (with these attribute ranges) was just read.
+    private mutating func cell(r: Range<Int>?, t: Range<Int>?, s: Range<Int>?, empty: Bool, row: Int, nextColumn: inout Int) throws -> Cell {
+        var column = nextColumn
+        if let r {
+            column = try self.column(of: scanner.bytes(r), row: row)
+        }
+        guard column < Self.maxColumns else {
+            throw fail(Self.reference(column, row), "is past column XFD, the last a sheet can have")
+        }
+        nextColumn = column + 1
+        let type = CellType(t.map { scanner.bytes($0) })
+        let style = s.flatMap { Self.number(scanner.bytes($0)) } ?? 0
+        return try (empty ? nil : simpleCell(column: column, row: row, type: type, style: style))
+            ?? readCell(column: column, row: row, type: type, style: style, empty: empty)
     }
 
     /// The `t` attribute of a cell, read from its bytes without making a string.
@@ -136,6 +153,30 @@ public struct WorksheetReader {
             }
         }
     }
+
+    /// `<v>value</v></c>` or `<is><t>text</t></is></c>`, the shapes nearly every cell has, read
+    /// without walking its elements one by one; nil for any other shape.
+    private mutating func simpleCell(column: Int, row: Int, type: CellType, style: Int) throws -> Cell? {
+        if type == .inline {
+            guard let range = scanner.simpleContent(hot.inlineOpen, hot.inlineClose) else { return nil }
+            let text = Escapes.decode(String(decoding: scanner.bytes(range), as: UTF8.self))
+            return Cell(column: column, value: .string(text), numberFormat: styles.format(style))
+        }
+        guard let range = scanner.simpleContent(hot.valueOpen, hot.valueClose) else { return nil }
+        valueBytes.removeAll(keepingCapacity: true)
+        valueBytes.append(contentsOf: scanner.bytes(range))
+        let value = try interpret(type, hasValue: true, inline: nil, style: style, column: column, row: row)
+        return Cell(column: column, value: value, numberFormat: styles.format(style))
+    }
+
+    /// The names every cell is checked against, held by the reader: a static is checked for
+    /// its one-time initialisation at every use, millions of times in a large sheet.
+    private struct HotNames {
+        let row = Names.row, c = Names.c, r = Names.r, t = Names.t, s = Names.s
+        let valueOpen = Array("<v>".utf8), valueClose = Array("</v></c>".utf8)
+        let inlineOpen = Array("<is><t>".utf8), inlineClose = Array("</t></is></c>".utf8)
+    }
+    private let hot = HotNames()
 
     private mutating func readCell(column: Int, row: Int, type: CellType, style: Int, empty: Bool) throws -> Cell {
         if empty { return Cell(column: column, value: .empty, numberFormat: styles.format(style)) }
@@ -271,5 +312,12 @@ public struct WorksheetReader {
             n = (n - 1) / 26
         }
         return "\(letters)\(row + 1)"
+    }
+}
+
+private extension Array where Element == Cell {
+    /// A row keeps a cell with a value or a formula; an empty `<c/>` (a styled blank) is not held.
+    mutating func appendIfHeld(_ cell: Cell) {
+        if !cell.value.isEmpty || cell.formula != nil { append(cell) }
     }
 }

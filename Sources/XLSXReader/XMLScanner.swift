@@ -180,6 +180,86 @@ struct XMLScanner {
         return selfClosing ? .empty : .start
     }
 
+    /// A cell's start tag in its common shape, taken in one step: `<c` with no prefix, then
+    /// attributes in double quotes, `>` or `/>`, all in the buffer already. Returns the ranges of
+    /// its `r`, `t` and `s` values and whether it was self-closing, and moves past the tag (as
+    /// `next()` would, returning `.start` or `.empty`); nil, having moved nowhere, for anything
+    /// else, which `next()` then reads.
+    mutating func simpleCellTag() -> (r: Range<Int>?, t: Range<Int>?, s: Range<Int>?, empty: Bool)? {
+        let from = pos
+        typealias Found = (r: Range<Int>?, t: Range<Int>?, s: Range<Int>?, empty: Bool, end: Int)
+        let found = buffer.withUnsafeBufferPointer { b -> Found? in
+            let n = b.count
+            guard from + 3 < n, b[from] == UInt8(ascii: "<"), b[from + 1] == UInt8(ascii: "c") else { return nil }
+            var result: Found = (nil, nil, nil, false, 0)
+            var i = from + 2
+            while i < n {
+                let c = b[i]
+                if c == UInt8(ascii: ">") { result.end = i + 1; return result }
+                if c == UInt8(ascii: "/") {
+                    guard i + 1 < n, b[i + 1] == UInt8(ascii: ">") else { return nil }
+                    result.empty = true
+                    result.end = i + 2
+                    return result
+                }
+                guard c == 0x20 else { return nil }
+                // One attribute: name="value".
+                let nameStart = i + 1
+                var j = nameStart
+                while j < n && b[j] != UInt8(ascii: "=") && b[j] != 0x20 && b[j] != UInt8(ascii: ">") { j += 1 }
+                guard j + 1 < n, b[j] == UInt8(ascii: "="), b[j + 1] == UInt8(ascii: "\"") else { return nil }
+                let valueStart = j + 2
+                var k = valueStart
+                while k < n && b[k] != UInt8(ascii: "\"") { k += 1 }
+                guard k < n else { return nil }
+                if j - nameStart == 1 {
+                    switch b[nameStart] {
+                    case UInt8(ascii: "r"): result.r = valueStart..<k
+                    case UInt8(ascii: "t"): result.t = valueStart..<k
+                    case UInt8(ascii: "s"): result.s = valueStart..<k
+                    default: break
+                    }
+                } else if j == nameStart || b[nameStart..<j].contains(UInt8(ascii: ":")) {
+                    return nil  // a prefixed attribute (x14ac:…) may be `r` in another namespace
+                }
+                i = k + 1
+            }
+            return nil
+        }
+        guard let found else { return nil }
+        name = (from + 1)..<(from + 2)
+        attributes = (from + 2)..<(found.empty ? found.end - 2 : found.end - 1)
+        pos = found.end
+        return (found.r, found.t, found.s, found.empty)
+    }
+
+    /// The common shapes of a cell, taken in one step: when the bytes after the current start
+    /// tag are exactly `open`, text, `close` (such as `<v>`, `1583`, `</v></c>`), all in the
+    /// buffer already and with no entity or carriage return in the text, returns the text's
+    /// range and moves past `close`. Anything else returns nil and leaves the scanner where it
+    /// was, for the general path: this only saves time, it never reads differently.
+    mutating func simpleContent(_ open: [UInt8], _ close: [UInt8]) -> Range<Int>? {
+        let from = pos
+        let found = buffer.withUnsafeBufferPointer { b -> Range<Int>? in
+            let start = from + open.count
+            guard start <= b.count, open.indices.allSatisfy({ b[from + $0] == open[$0] }) else { return nil }
+            var i = start
+            while i < b.count {
+                let c = b[i]
+                if c == UInt8(ascii: "<") { break }
+                if c == UInt8(ascii: "&") || c == 0x0D { return nil }
+                i += 1
+            }
+            guard i + close.count <= b.count, close.indices.allSatisfy({ b[i + $0] == close[$0] }) else { return nil }
+            return start..<i
+        }
+        guard let found else { return nil }
+        text = found
+        textIsRaw = false
+        pos = found.upperBound + close.count
+        return found
+    }
+
     @inline(__always) private func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
 
     // MARK: - Reading the current token

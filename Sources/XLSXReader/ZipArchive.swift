@@ -1,3 +1,4 @@
+import Synchronization
 import CZlib
 import Foundation
 
@@ -36,8 +37,14 @@ public final class ZipArchive {
     public let entries: [ZipEntry]
     private let index: [String: Int]
     public let limits: ZipLimits
-    /// Bytes inflated so far across all entries, for the archive-wide limit.
-    var inflatedTotal = 0
+    /// Bytes inflated so far across all entries, for the archive-wide limit. Atomic: a large
+    /// part inflates on a thread of its own (InflateAhead) while another may be read.
+    private let inflated = Atomic<Int>(0)
+
+    /// Counts `count` more inflated bytes; returns the total so far.
+    func countInflated(_ count: Int) -> Int {
+        inflated.add(count, ordering: .relaxed).newValue
+    }
 
     /// Opens an archive held in memory.
     /// - Throws: `ZipError` when the bytes are not a well-formed, unencrypted ZIP archive.
@@ -89,7 +96,7 @@ public final class ZipArchive {
     }
 
     /// A stream of an entry's inflated bytes in chunks, for parts too large to hold at once.
-    public func stream(_ entry: ZipEntry) throws -> EntryStream {
-        try EntryStream(archive: self, entry: entry)
+    public func stream(_ entry: ZipEntry, chunkSize: Int = EntryStream.chunkSize) throws -> EntryStream {
+        try EntryStream(archive: self, entry: entry, chunkSize: chunkSize)
     }
 }

@@ -114,7 +114,7 @@ func expectCells(_ book: XLSXFile, _ sheet: String, _ expected: [String: CellVal
     @Test func dumpsJSONAndCSVAsDocumented() throws {
         let book = try book("handmade-inline-prefixed-no-sst.xlsx")
         var json = ""
-        try Dump.json(book, sheet: nil) { json += $0 }
+        try Dump.json(book, sheet: nil) { json += String(decoding: $0, as: UTF8.self) }
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
         let sheet = (parsed["sheets"] as! [[String: Any]])[0]
         #expect(sheet["name"] as? String == "Returns")
@@ -124,7 +124,7 @@ func expectCells(_ book: XLSXFile, _ sheet: String, _ expected: [String: CellVal
         #expect(rows[4][0] is NSNull && rows[4][1] as? String == "<escaped> & – —")
         #expect(json.contains(#"["no r attributes", 42, "2013-07-17T14:30:00", "2013-07-17"]"#))
         var csv = ""
-        try Dump.csv(book, sheet: "returns") { csv += $0 }
+        try Dump.csv(book, sheet: "returns") { csv += String(decoding: $0, as: UTF8.self) }
         #expect(csv.hasPrefix("no r attributes,42,2013-07-17T14:30:00,2013-07-17\r\nrich  runs ,\"carriage\rreturn\",TRUE,#REF!,<cdata & kept>\r\n\r\n\r\n,<escaped> & – —\r\n"))
     }
 }

@@ -19,7 +19,10 @@ struct HandBuiltWorkbook {
     static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     private static let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-    func bytes() -> [UInt8] {
+    func bytes() -> [UInt8] { builder().build() }
+
+    /// The archive before it is built, for a test that damages a part.
+    func builder() -> ZipBuilder {
         var zip = ZipBuilder()
         zip.add("[Content_Types].xml", #"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>"#)
         zip.add("_rels/.rels", #"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)
@@ -40,6 +43,6 @@ struct HandBuiltWorkbook {
         }
         zip.add("xl/_rels/workbook.xml.rels", #"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#(rels)</Relationships>"#)
         zip.add("xl/workbook.xml", #"<?xml version="1.0"?><workbook xmlns="\#(namespace)" xmlns:r="\#(Self.rel)">\#(workbookExtra)<sheets>\#(list)</sheets></workbook>"#)
-        return zip.build()
+        return zip
     }
 }

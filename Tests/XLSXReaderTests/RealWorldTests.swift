@@ -97,10 +97,10 @@ import XLSXReader
 
     @Test func theDumpWritesTimesAndDurationsAsISOText() throws {
         var json = ""
-        try Dump.json(try book("xlsxwriter-times.xlsx"), sheet: "Times") { json += $0 }
+        try Dump.json(try book("xlsxwriter-times.xlsx"), sheet: "Times") { json += String(decoding: $0, as: UTF8.self) }
         #expect(json.contains(#"["13:30:55.2"]"#) && json.contains(#"["PT255H10M10S"]"#) && json.contains(#"[-1.2]"#))
         var csv = ""
-        try Dump.csv(try book("xlsxwriter-times.xlsx"), sheet: "Times") { csv += $0 }
+        try Dump.csv(try book("xlsxwriter-times.xlsx"), sheet: "Times") { csv += String(decoding: $0, as: UTF8.self) }
         #expect(csv.hasPrefix("13:30:55.2\r\n12:00:00\r\n00:00:00\r\nPT255H10M10S\r\n"))
     }
 }
