@@ -3,7 +3,7 @@
 (XlsxWriter's default) and once with inline strings (XlsxWriter's constant_memory mode).
 Columns: goal id, theme, lead agency, status, update text, three numbers, a percentage, a date.
 
-Usage: make_read_workbooks.py OUT_DIR [ROWS]
+Usage: make_read_workbooks.py OUT_DIR [ROWS] [shared|inline]   (both unless one is named)
 """
 import datetime
 import os
@@ -14,11 +14,14 @@ import xlsxwriter
 
 out = sys.argv[1]
 rows = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
+only = sys.argv[3] if len(sys.argv) > 3 else None
 themes = ["Accommodation", "Education and Employment", "Substance Misuse", "Mental and Physical Health", "Finance"]
 agencies = ["JPPB", "Kent Probation", "Jobcentre Plus", "Public Health", "Commissioned Services KCC"]
 words = "offenders accommodation probation housing employment treatment protocol review services".split()
 
 for name, options in [("shared-strings.xlsx", {}), ("inline-strings.xlsx", {"constant_memory": True})]:
+    if only and not name.startswith(only):
+        continue
     rng = random.Random(7)
     wb = xlsxwriter.Workbook(os.path.join(out, name), options)
     ws = wb.add_worksheet("Goals")

@@ -25,9 +25,9 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
+            let loaded = try ReportCoding.loadKeepingJSON(contentsOf: URL(fileURLWithPath: report))
             let chosenStyle = try Style.load(optionalPath: style)
-            let exporter = BoardPackExporter(report: loaded, style: chosenStyle)
+            let exporter = BoardPackExporter(report: loaded.report, style: chosenStyle, canonicalJSON: loaded.json)
             if output.lowercased().hasSuffix(".pdf") {
                 try exporter.writePDF(to: URL(fileURLWithPath: output))
             } else {

@@ -16,6 +16,15 @@ public enum ReportCoding {
     /// Decodes and validates a report; `file` is used in messages only.
     /// - Throws: `ReportProblems` listing every problem with its path.
     public static func decode(_ data: Data, file: String) throws -> Report {
+        try decodeKeepingJSON(data, file: file).report
+    }
+
+    /// Decodes and validates a report, and gives its canonical JSON too (`encode(report)`), made
+    /// on the way for the unknown-field check: a board pack embeds it.
+    ///
+    /// The report is validated on the other core while it is encoded again for the check of
+    /// unknown fields; the result and every message are the same as one after the other.
+    public static func decodeKeepingJSON(_ data: Data, file: String) throws -> (report: Report, json: Data) {
         let report: Report
         do {
             report = try JSONDecoder().decode(Report.self, from: data)
@@ -25,10 +34,12 @@ public enum ReportCoding {
             }
             throw ReportProblems(file: file, problems: [problem(from: error)])
         }
-        var problems = UnknownFields.find(in: data, decoded: report)
-        problems += ReportValidator(report).problems()
+        let validation = InParallel { ReportValidator(report).problems() }
+        let json = try encode(report)
+        var problems = UnknownFields.find(in: data, again: json)
+        problems += try validation.value()
         if !problems.isEmpty { throw ReportProblems(file: file, problems: problems) }
-        return report
+        return (report, json)
     }
 
     /// Reads and validates a report file.
@@ -41,6 +52,18 @@ public enum ReportCoding {
                 file: url.path, problems: [ReportProblem(path: "", message: "cannot be read (\(SystemReason.of(error)))")])
         }
         return try decode(data, file: url.path)
+    }
+
+    /// Reads and validates a report file, with its canonical JSON (see `decodeKeepingJSON`).
+    public static func loadKeepingJSON(contentsOf url: URL) throws -> (report: Report, json: Data) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ReportProblems(
+                file: url.path, problems: [ReportProblem(path: "", message: "cannot be read (\(SystemReason.of(error)))")])
+        }
+        return try decodeKeepingJSON(data, file: url.path)
     }
 
     /// JSONDecoder does not say where JSON is malformed; JSONSerialization gives a character

@@ -6,17 +6,19 @@ import Foundation
 /// field by hand, the decoded report is encoded again and the two trees are compared: any key in
 /// the input that the re-encoded report lacks was not understood.
 enum UnknownFields {
-    static func find(in data: Data, decoded report: Report) -> [ReportProblem] {
-        guard let input = try? JSONSerialization.jsonObject(with: data),
-            let again = try? JSONSerialization.jsonObject(with: ReportCoding.encode(report))
-        else { return [] }
+    /// - Parameters:
+    ///   - input: the report's JSON as given.
+    ///   - again: the decoded report encoded again.
+    static func find(in input: Data, again json: Data) -> [ReportProblem] {
+        guard let given = JSONShape(Array(input)), let known = JSONShape(Array(json)) else { return [] }
         var problems: [ReportProblem] = []
-        compare(input, again, path: "", into: &problems)
+        compare(given, known, path: "", into: &problems)
         return problems
     }
 
-    private static func compare(_ input: Any, _ known: Any, path: String, into problems: inout [ReportProblem]) {
-        if let object = input as? [String: Any], let knownObject = known as? [String: Any] {
+    private static func compare(_ input: JSONShape, _ known: JSONShape, path: String, into problems: inout [ReportProblem]) {
+        switch (input, known) {
+        case (.object(let object), .object(let knownObject)):
             for key in object.keys.sorted() {
                 let child = path.isEmpty ? key : "\(path).\(key)"
                 if let knownValue = knownObject[key] {
@@ -25,22 +27,25 @@ enum UnknownFields {
                     problems.append(ReportProblem(path: child, message: "is not a field of this report format"))
                 }
             }
-        } else if let list = input as? [Any], let knownList = known as? [Any], list.count == knownList.count {
+        case (.array(let list), .array(let knownList)) where list.count == knownList.count:
             for (i, (a, b)) in zip(list, knownList).enumerated() {
                 compare(a, b, path: "\(path)[\(i)]", into: &problems)
             }
+        default: break
         }
     }
 
     /// Null, empty lists and fields of a value object that merely restate what its text implies
     /// are dropped on encoding, so their absence is not a sign of a typo.
-    private static func isEmpty(_ value: Any) -> Bool {
-        if value is NSNull { return true }
-        if let list = value as? [Any] { return list.isEmpty }
-        return false
+    private static func isEmpty(_ value: JSONShape) -> Bool {
+        switch value {
+        case .null: true
+        case .array(let list): list.isEmpty
+        default: false
+        }
     }
 
-    private static func isDefaultValueField(_ key: String, in object: [String: Any]) -> Bool {
+    private static func isDefaultValueField(_ key: String, in object: [String: JSONShape]) -> Bool {
         object["text"] != nil
             && ["number", "kind", "decimals", "grouped", "qualifier", "significant"].contains(key)
     }

@@ -36,11 +36,11 @@ final class Package {
         // A large part inflates on another core while this one reads it, in large chunks so the
         // two seldom wait on each other; a small part costs a thread more than it saves.
         let ahead = entry.uncompressedSize >= Self.inflateAheadFrom
-        do { stream = try archive.stream(entry, chunkSize: ahead ? 1 << 19 : EntryStream.chunkSize) } catch let error as ZipError {
+        do { stream = try archive.stream(entry, chunkSize: ahead ? 1 << 18 : EntryStream.chunkSize) } catch let error as ZipError {
             throw self.error(nil, error.description)
         }
         guard ahead else { return XMLScanner { try stream.next() } }
-        let inflating = InflateAhead(stream)
+        let inflating = InflateAhead(stream, depth: 2)
         return XMLScanner { try inflating.next() }
     }
 }

@@ -13,6 +13,8 @@ public final class Workbook {
     public let path: String
     /// C strings libxlsxwriter keeps pointers to until the file is written (validation lists).
     private var retained: [UnsafeMutablePointer<CChar>] = []
+    /// The benchmark's record of what is written (BOARDPACK_WRITE_TRACE), or nil.
+    let trace = WriteTrace.fromEnvironment()
 
     /// Starts a workbook that will be saved at `path`.
     /// - Throws: `XLSXWriterError` when libxlsxwriter cannot start one.
@@ -46,6 +48,7 @@ public final class Workbook {
     /// (Liberation Sans) wherever LibreOffice runs, so widths agree everywhere. libxlsxwriter
     /// 1.1.4 has no call for this: its default format is the first of the workbook's formats.
     public func setDefaultFont(name: String, size: Double) {
+        trace?.line("D", name, "\(size)")
         guard let first = handle.pointee.formats.pointee.stqh_first else { return }
         format_set_font_name(first, name)
         format_set_font_size(first, size)
@@ -57,6 +60,7 @@ public final class Workbook {
         guard let ws = workbook_add_worksheet(handle, name) else {
             throw XLSXWriterError("adding sheet \"\(name)\"", LXW_ERROR_MEMORY_MALLOC_FAILED)
         }
+        trace?.line("S", name)
         let sheet = Worksheet(ws, name: name, workbook: self)
         sheets.append(sheet)
         return sheet

@@ -20,23 +20,27 @@ public final class Worksheet {
 
     /// Writes text as text: a leading "=" or "+" never makes it a formula.
     public func write(_ text: String, row: Int, col: Int, format: CellFormat? = nil) throws {
+        if let trace = workbook.trace { trace.line("T", String(row), String(col), trace.id(format), WriteTrace.escape(text)) }
         try check(
             worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(col), text, workbook.format(format)), at(row, col))
     }
 
     public func write(_ number: Double, row: Int, col: Int, format: CellFormat? = nil) throws {
+        if let trace = workbook.trace { trace.line("N", String(row), String(col), trace.id(format), "\(number)") }
         try check(
             worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(col), number, workbook.format(format)), at(row, col))
     }
 
     /// A formatted empty cell (for fills and borders).
     public func writeBlank(row: Int, col: Int, format: CellFormat?) throws {
+        if let trace = workbook.trace { trace.line("B", String(row), String(col), trace.id(format)) }
         try check(worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(col), workbook.format(format)), at(row, col))
     }
 
     /// A link to a cell of another sheet of this workbook, showing `text`.
     public func writeLink(toSheet sheet: String, text: String, row: Int, col: Int, format: CellFormat? = nil) throws {
         let target = "internal:'\(sheet.replacingOccurrences(of: "'", with: "''"))'!A1"
+        if let trace = workbook.trace { trace.line("T", String(row), String(col), trace.id(format), WriteTrace.escape(text)) }
         try check(
             worksheet_write_url_opt(
                 handle, lxw_row_t(row), lxw_col_t(col), target, workbook.format(format), text, nil),
@@ -52,6 +56,9 @@ public final class Worksheet {
 
     /// Merges a range and writes text into it.
     public func merge(rows: ClosedRange<Int>, cols: ClosedRange<Int>, text: String, format: CellFormat? = nil) throws {
+        if let trace = workbook.trace {
+            trace.line("M", String(rows.lowerBound), String(cols.lowerBound), String(rows.upperBound), String(cols.upperBound), trace.id(format), WriteTrace.escape(text))
+        }
         try check(
             worksheet_merge_range(
                 handle, lxw_row_t(rows.lowerBound), lxw_col_t(cols.lowerBound), lxw_row_t(rows.upperBound),
@@ -63,6 +70,7 @@ public final class Worksheet {
 
     /// Width in characters of the default font.
     public func setColumns(_ cols: ClosedRange<Int>, width: Double, format: CellFormat? = nil) throws {
+        if let trace = workbook.trace { trace.line("C", String(cols.lowerBound), String(cols.upperBound), "\(width)", trace.id(format)) }
         try check(
             worksheet_set_column(
                 handle, lxw_col_t(cols.lowerBound), lxw_col_t(cols.upperBound), width, workbook.format(format)),
@@ -79,6 +87,7 @@ public final class Worksheet {
 
     /// Height in points.
     public func setRow(_ row: Int, height: Double) throws {
+        if let trace = workbook.trace { trace.line("H", String(row), "\(height)") }
         try check(worksheet_set_row(handle, lxw_row_t(row), height, nil), "setting row \(row + 1) of \(name)")
     }
 

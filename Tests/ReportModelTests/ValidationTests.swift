@@ -66,6 +66,16 @@ import Testing
         #expect(Self.problems(json) == ["themes[0].goals[0].staus: is not a field of this report format"])
     }
 
+    @Test func misspeltFieldsAreFoundWhateverTheirSpellingOrPlace() {
+        // An escaped key is named as it reads; a null or empty list is no typo; a misspelling
+        // deep in a list is found at its index.
+        let goals = #"[{"id": "G1", "text": "x", "st\u0061tos": "Red", "notez": null, "subgoals": []}, {"id": "G2", "text": "y", "update": ["u"], "updat": ["v"]}]"#
+        #expect(Self.problems(Self.minimal(themes: Self.theme(goals: goals))) == [
+            "themes[0].goals[0].statos: is not a field of this report format",
+            "themes[0].goals[1].updat: is not a field of this report format",
+        ])
+    }
+
     @Test func missingAndMistypedFieldsNameTheirPlace() {
         #expect(Self.problems(Self.minimal(themes: #"[{"name": "x"}]"#)) == [#"themes[0]: missing required field "id""#])
         #expect(Self.problems(Self.minimal(themes: #"[{"id": 7, "name": "x"}]"#)) == ["themes[0].id: expected a string"])

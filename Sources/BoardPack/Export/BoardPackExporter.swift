@@ -7,10 +7,15 @@ import XLSXWriter
 public struct BoardPackExporter {
     public let report: Report
     public let style: Style
+    /// The report's JSON as `ReportCoding.encode` writes it, when the caller has it from
+    /// `ReportCoding.loadKeepingJSON`, which has validated the report too: the hidden copy the
+    /// pack embeds, and no second validation.
+    let canonicalJSON: Data?
 
-    public init(report: Report, style: Style = .standard) {
+    public init(report: Report, style: Style = .standard, canonicalJSON: Data? = nil) {
         self.report = report
         self.style = style
+        self.canonicalJSON = canonicalJSON
     }
 
     /// Writes the workbook to `url` atomically: on any error nothing is left at `url`
@@ -22,7 +27,7 @@ public struct BoardPackExporter {
     }
 
     func checkReport() throws {
-        var problems = ReportValidator(report).problems()
+        var problems = canonicalJSON == nil ? ReportValidator(report).problems() : []
         for (i, status) in report.scheme.statuses.enumerated()
         where status.fill == nil && style.statusColours[status.name] == nil {
             problems.append(
@@ -60,6 +65,9 @@ public struct BoardPackExporter {
     }
 
     private func build(_ workbook: Workbook) throws {
+        // The hidden copy's JSON is made on the other core while the sheets are laid out.
+        let report = self.report
+        let json = canonicalJSON.map { known in InParallel { known } } ?? InParallel { try ReportCoding.encode(report) }
         let palette = Palette(style)
         let names = plan()
         try workbook.setProperties(
@@ -73,7 +81,8 @@ public struct BoardPackExporter {
         let cover = try workbook.addWorksheet(named: names.cover)
         try CoverSheet(report: report, palette: palette, names: names).write(cover, page: portrait)
         cover.activate()
-        try GlanceSheet(report: report, palette: palette).write(try workbook.addWorksheet(named: names.glance), page: portrait)
+        let agencies = report.agencyDirectory
+        try GlanceSheet(report: report, palette: palette, agencies: agencies).write(try workbook.addWorksheet(named: names.glance), page: portrait)
         if let name = names.summary {
             try SummarySheet(report: report, palette: palette, sheetName: name).write(try workbook.addWorksheet(named: name), page: page, workbook: workbook)
         }
@@ -81,7 +90,6 @@ public struct BoardPackExporter {
             try StatisticsSheet(tables: report.statistics, palette: palette, trends: trends)
                 .write(try workbook.addWorksheet(named: name), title: style.labels.statistics, page: page)
         }
-        let agencies = report.agencyDirectory
         for (theme, name) in zip(report.themes, names.themes) {
             let sheet = try workbook.addWorksheet(named: name)
             try ThemeSheet(theme: theme, report: report, agencies: agencies, palette: palette, trends: trends).write(sheet, page: page)
@@ -90,6 +98,6 @@ public struct BoardPackExporter {
             try HistorySheet(report: report, palette: palette).write(try workbook.addWorksheet(named: name), page: page)
         }
         try trends.write()
-        try EmbeddedReport.write(report, into: workbook)
+        try EmbeddedReport.write(json: try json.value(), into: workbook)
     }
 }

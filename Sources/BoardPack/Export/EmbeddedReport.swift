@@ -6,8 +6,9 @@ import XLSXWriter
 /// restore what the printed sheets do not show (ids, agency aliases, targets, sources...).
 /// The visible cells stay the truth for what people edit: see `BoardPackImporter`.
 enum EmbeddedReport {
-    static func write(_ report: Report, into workbook: Workbook) throws {
-        let json = String(decoding: try ReportCoding.encode(report), as: UTF8.self)
+    /// - Parameter json: the report as `ReportCoding.encode` writes it.
+    static func write(json data: Data, into workbook: Workbook) throws {
+        let json = String(decoding: data, as: UTF8.self)
         let sheet = try workbook.addWorksheet(named: BoardPackLayout.reportSheet)
         var row = 0
         var rest = Substring(json)

@@ -8,6 +8,8 @@ import XLSXWriter
 struct GlanceSheet {
     let report: Report
     let palette: Palette
+    /// Built once: a directory per goal line cost a fifth of a large pack's export.
+    let agencies: AgencyDirectory
 
     private var labels: Style.Labels { palette.style.labels }
     private var widths: Style.Widths { palette.style.widths }
@@ -79,7 +81,7 @@ struct GlanceSheet {
     /// One goal in one line: its id, its text cut short, its leads.
     private func line(_ goal: Goal, _ pages: PagedSheet, spans: [ClosedRange<Int>], grid: TableGrid, first: (String, CellFormat)) throws {
         let text = TextHeight.oneLine(goal.text, widthInCharacters: grid.width(spans[2]), fontSize: fontSize)
-        let leads = Wording.leads(goal.leads, report.agencyDirectory)
+        let leads = Wording.leads(goal.leads, agencies)
         let height = TextHeight.points([(text, grid.width(spans[2])), (leads, grid.width(spans[3])), (first.0, grid.width(spans[0]))], fontSize: fontSize)
         try TableGrid.write(first.0, pages.sheet, row: pages.row, span: spans[0], format: first.1)
         try TableGrid.write(goal.id, pages.sheet, row: pages.row, span: spans[1], format: palette.text)

@@ -89,16 +89,42 @@ enum TextHeight {
 
     /// `text` cut at a word (with "…") so that it takes one line of a column `width` units wide.
     static func oneLine(_ text: String, widthInCharacters width: Double, fontSize: Double) -> String {
-        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        // Line breaks become spaces (a byte check first: most text has none).
+        let breaks: Set<UInt8> = [0x0A, 0x0B, 0x0C, 0x0D, 0xC2, 0xE2]
+        let flat = text.utf8.contains(where: breaks.contains) ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text
         guard lines(in: flat, widthInCharacters: width, fontSize: fontSize) > 1 else { return flat }
-        var words = flat.split(separator: " ").map(String.init)
-        while words.count > 1 {
-            words.removeLast()
-            var cut = words.joined(separator: " ")
+        let words = flat.split(separator: " ").map(String.init)
+        // The longest run of whole words that fits with "…" after it. Cutting k words cannot fit
+        // once the k-1 before the last already fill the line: start below that, not at the end
+        // (a long update is hundreds of words, each tried in turn).
+        let capacity = max(1.0, (width * pointsPerWidthUnit - padding) * 1000 / fontSize)
+        let space = Double(regular[0]), ellipsis = Double(otherWidth)
+        var start = 1
+        var before = 0.0  // the width of words[0..<start-1] on one line
+        while start < words.count - 1 {
+            let next = before + (start > 1 ? space : 0) + emWidth(words[start - 1])
+            if next + space + ellipsis > capacity { break }
+            before = next
+            start += 1
+        }
+        for k in stride(from: min(start, words.count - 1), through: 1, by: -1) {
+            var cut = words[0..<k].joined(separator: " ")
             while let last = cut.last, ",;:-–".contains(last) { cut.removeLast() }
             if lines(in: cut + "…", widthInCharacters: width, fontSize: fontSize) == 1 { return cut + "…" }
         }
         return (words.first ?? "") + "…"
+    }
+
+    /// A word's width in thousandths of an em, counted as `lines` counts it.
+    private static func emWidth(_ word: String) -> Double {
+        var em = 0.0
+        for byte in word.utf8 {
+            switch byte {
+            case 0x21...0x7E: em += Double(regular[Int(byte) - 32])
+            default: if byte & 0xC0 != 0x80 { em += Double(otherWidth) }
+            }
+        }
+        return em
     }
 
     /// The height in points a row needs to show every cell's text in full.
