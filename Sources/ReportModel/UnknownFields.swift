@@ -7,10 +7,10 @@ import Foundation
 /// the input that the re-encoded report lacks was not understood.
 enum UnknownFields {
     /// - Parameters:
-    ///   - input: the report's JSON as given.
+    ///   - given: the shape of the report's JSON as given (nil if it could not be read).
     ///   - again: the decoded report encoded again.
-    static func find(in input: Data, again json: Data) -> [ReportProblem] {
-        guard let given = JSONShape(Array(input)), let known = JSONShape(Array(json)) else { return [] }
+    static func find(in given: JSONShape?, again json: Data) -> [ReportProblem] {
+        guard let given, let known = JSONShape(Array(json)) else { return [] }
         var problems: [ReportProblem] = []
         compare(given, known, path: "", into: &problems)
         return problems

@@ -35,11 +35,14 @@ public struct ReturnMerger {
         summary.agenciesMissing = scopes.map(\.agency).filter { !merged.contains($0.id) }.map(\.name)
 
         var result = report
+        let directory = report.agencyDirectory
         let answersByGoal = Dictionary(grouping: accepted.flatMap { r in r.goals.map { (r, $0) } }, by: { $0.1.goalID })
         let answersByMeasure = Dictionary(grouping: accepted.flatMap { r in r.measures.map { (r, $0) } }, by: { $0.1.measureID })
         let asked = Set(scopes.flatMap { $0.goals.map(\.goal.id) })
         for t in result.themes.indices {
-            result.themes[t].goals = result.themes[t].goals.map { mergeGoal($0, answers: answersByGoal, asked: asked, summary: &summary) }
+            result.themes[t].goals = result.themes[t].goals.map {
+                mergeGoal($0, answers: answersByGoal, asked: asked, order: order, directory: directory, summary: &summary)
+            }
             mergeMeasures(&result.themes[t], answers: answersByMeasure, summary: &summary)
         }
         for r in accepted {
@@ -112,11 +115,15 @@ public struct ReturnMerger {
         Provenance(file: r.file, sha256: r.sha256, sheet: sheet, cells: cells)
     }
 
+    /// - Parameters:
+    ///   - order: each agency's place in the report's list (answers are kept in that order).
+    ///   - directory: the report's agencies, built once (a thousand returns answer thousands of goals).
     private func mergeGoal(
-        _ goal: Goal, answers: [String: [(CheckedReturn, GoalAnswer)]], asked: Set<String>, summary: inout MergeSummary
+        _ goal: Goal, answers: [String: [(CheckedReturn, GoalAnswer)]], asked: Set<String>, order: [String: Int],
+        directory: AgencyDirectory, summary: inout MergeSummary
     ) -> Goal {
         var goal = goal
-        goal.subGoals = goal.subGoals.map { mergeGoal($0, answers: answers, asked: asked, summary: &summary) }
+        goal.subGoals = goal.subGoals.map { mergeGoal($0, answers: answers, asked: asked, order: order, directory: directory, summary: &summary) }
         guard let given = answers[goal.id], !given.isEmpty else {
             let answeredEarlier = goal.returns.contains { $0.period == period }
             if asked.contains(goal.id) && !answeredEarlier { summary.goalsWithoutAnswer.append(goal.id) }
@@ -130,14 +137,13 @@ public struct ReturnMerger {
                 agency: r.agency!.id, period: period, status: answer.status, update: answer.update, proposal: answer.proposal,
                 source: provenance(r, sheet: ReturnLayout.goalsSheet, cells: answer.cells))
         }
-        let order = Dictionary(uniqueKeysWithValues: report.agencies.enumerated().map { ($1.id, $0) })
         goal.returns.sort { (order[$0.agency] ?? 0) < (order[$1.agency] ?? 0) }
         // This period's answers, from this merge and any earlier one: the update belongs to the
         // status given with it, and co-leads who disagree leave the status open.
         let current = goal.returns.filter { $0.period == period }
         let statuses = Set(current.compactMap(\.status))
         if statuses.count > 1 {
-            let said = current.compactMap { a in a.status.map { "\(report.agency(a.agency)?.name ?? a.agency) says \($0)" } }
+            let said = current.compactMap { a in a.status.map { "\(directory.agency(a.agency)?.name ?? a.agency) says \($0)" } }
             summary.conflicts.append("goal \(goal.id): \(said.joined(separator: ", ")); shown as a conflict for the secretariat to settle")
             goal.status = nil
         } else {
@@ -148,7 +154,7 @@ public struct ReturnMerger {
             goal.update = current[0].update
         } else {
             // Co-led: each agency's update under its name.
-            goal.update = updates.flatMap { a in ["\(report.agency(a.agency)?.name ?? a.agency): \(a.update[0])"] + a.update.dropFirst() }
+            goal.update = updates.flatMap { a in ["\(directory.agency(a.agency)?.name ?? a.agency): \(a.update[0])"] + a.update.dropFirst() }
         }
         let proposals = current.compactMap(\.proposal)
         if let proposal = proposals.first, proposals.allSatisfy({ $0 == proposal }) {

@@ -18,6 +18,11 @@ enum CellReading {
     /// Text with outer spaces trimmed and line endings made "\n"; nil when nothing is left.
     static func trimmed(_ value: CellValue) -> String? {
         guard let raw = text(value) else { return nil }
+        // Most cells need nothing done: no CR, and a visible ASCII character at each end.
+        let visible = { (b: UInt8) in b > 0x20 && b < 0x7F }
+        if let first = raw.utf8.first, let last = raw.utf8.last, visible(first), visible(last), !raw.utf8.contains(0x0D) {
+            return raw
+        }
         let t = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .trimmingCharacters(in: .whitespacesAndNewlines)
         return t.isEmpty ? nil : t
