@@ -44,7 +44,7 @@ let package = Package(
             name: "XLSXReaderTests", dependencies: ["XLSXReader", "CZlib", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "BoardPackTests", dependencies: ["BoardPack", "ReportModel", "XLSXReader", "TestSupport"],
+            name: "BoardPackTests", dependencies: ["BoardPack", "ReportModel", "XLSXReader", "XLSXWriter", "TestSupport"],
             exclude: ["Scripts"]),
     ]
 )

@@ -23,9 +23,22 @@ struct DumpCommand: ParsableCommand {
     @Option(help: "json or csv.")
     var format: Format = .json
 
+    @Option(help: ArgumentHelp(
+        "Refuse a workbook that unpacks to more than this many MiB (1 to 16384).",
+        discussion: "256 by default, the guard against ZIP bombs every command keeps. Reading streams, so memory stays flat however large the sheet: raise it for a sheet of millions of cells."))
+    var maxUnpackedMib = 256
+
+    func validate() throws {
+        guard (1...16_384).contains(maxUnpackedMib) else {
+            throw ValidationError("--max-unpacked-mib must be between 1 and 16384, not \(maxUnpackedMib)")
+        }
+    }
+
     func run() throws {
         try reportingErrors {
-            let book = try XLSXFile(contentsOf: URL(fileURLWithPath: file), name: file)
+            var limits = ZipLimits()
+            limits.maxTotalUncompressed = maxUnpackedMib << 20
+            let book = try XLSXFile(contentsOf: URL(fileURLWithPath: file), name: file, limits: limits)
             switch format {
             case .json: try Dump.json(book, sheet: sheet, write: standardOutput)
             case .csv: try Dump.csv(book, sheet: sheet, write: standardOutput)

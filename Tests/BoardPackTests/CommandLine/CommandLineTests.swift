@@ -2,6 +2,7 @@ import Foundation
 import ReportModel
 import TestSupport
 import Testing
+import XLSXWriter
 
 /// The command line as a person uses it: messages on standard error, exit statuses, no output
 /// file when the input is bad.
@@ -27,6 +28,21 @@ import Testing
         #expect(result.err == "\(bad.path): themes[0].goals[0].status: \"Amberish\" is not a status of this report (Red, Amber, Green)\n")
         #expect(!FileManager.default.fileExists(atPath: output.path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["bad.json"], "no temporary file left")
+    }
+
+    @Test func dumpReadsPastTheZipBombGuardOnlyWhenAsked() throws {
+        // 20,000 rows of text: about 2 MiB of sheet XML once unpacked.
+        let big = scratch.file("big.xlsx")
+        let book = try Workbook(path: big.path)
+        let sheet = try book.addWorksheet(named: "Rows")
+        for row in 0..<20_000 { try sheet.write("row \(row) of a long sheet of returns", row: row, col: 0) }
+        try book.close()
+        let refused = try boardpack(["dump", big.path, "--max-unpacked-mib", "1"])
+        #expect(refused.status == 2)
+        #expect(refused.err == "\(big.path): unpacks to more than 1 MiB, which is refused (a ZIP bomb?)\n")
+        let read = try boardpack(["dump", big.path, "--format", "csv"])
+        #expect(read.status == 0 && read.out.hasSuffix("row 19999 of a long sheet of returns\r\n"))
+        #expect(try boardpack(["dump", big.path, "--max-unpacked-mib", "0"]).status == 2, "a limit out of range is a usage error")
     }
 
     @Test func dumpRefusesWhatIsNotAWorkbook() throws {
