@@ -25,13 +25,16 @@ public final class ChildProcess: @unchecked Sendable {
         _ program: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
         keepingInputOpen: Bool = false
     ) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        // Before the pipes are made, so a failure here has nothing to close.
+        if let directory { guard c_addchdir(&actions, directory.path) == 0 else { throw ChildProcess.failure("chdir") } }
+
         var inPipe: [Int32] = [-1, -1], outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
         guard c_pipe2(&outPipe, O_CLOEXEC) == 0, c_pipe2(&errPipe, O_CLOEXEC) == 0 else { throw ChildProcess.failure("pipe") }
         if keepingInputOpen { guard c_pipe2(&inPipe, O_CLOEXEC) == 0 else { throw ChildProcess.failure("pipe") } }
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
         if keepingInputOpen {
             posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
         } else {
@@ -39,7 +42,6 @@ public final class ChildProcess: @unchecked Sendable {
         }
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-        if let directory { c_addchdir(&actions, directory.path) }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

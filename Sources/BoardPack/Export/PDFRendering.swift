@@ -48,7 +48,7 @@ public enum PDFRendering {
         let status = child.waitForExit()
         child.killGroup(SIGKILL)  // anything it left running
         let pdf = workbook.deletingPathExtension().appendingPathExtension("pdf")
-        guard let finished, status == 0, FileManager.default.fileExists(atPath: pdf.path) else {
+        guard finished != nil, status == 0, FileManager.default.fileExists(atPath: pdf.path) else {
             let said = finished.map { String(decoding: $0.errors + $0.output, as: UTF8.self) } ?? "it did not finish in 5 minutes"
             throw Failure(description: "\(url.path): LibreOffice could not print the board pack (\(said.trimmingCharacters(in: .whitespacesAndNewlines)))")
         }

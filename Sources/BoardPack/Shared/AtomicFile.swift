@@ -17,7 +17,7 @@ public enum AtomicFile {
         // mkstemps makes the file private (0600); a board pack is meant to be shared.
         fchmod(fd, 0o644)
         close(fd)
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         do {
             try write(temporary)
             guard rename(temporary, url.path) == 0 else {
