@@ -43,12 +43,14 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             try refuseOverwriting(input: report, output: output)
-            let loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
+            // The returns are checked while the report's fields are (see loadCheckingFieldsAside).
+            let (loaded, fieldCheck) = try ReportCoding.loadCheckingFieldsAside(contentsOf: URL(fileURLWithPath: report))
             try requireReportPeriod(period, of: loaded, file: report)
             let checker = ReturnChecker(report: loaded)
             let progress = Progress(total: returns.count)
             let checked = checker.check(filesAt: returns.map { URL(fileURLWithPath: $0) }) { progress.show($0) }
             progress.finish()
+            _ = try fieldCheck.value()
             let (merged, summary) = ReturnMerger(report: loaded, replace: replace).merge(checked)
             try AtomicFile.write(try ReportCoding.encode(merged), to: URL(fileURLWithPath: output))
             if json {

@@ -16,21 +16,28 @@ public enum ReportCoding {
     /// Decodes and validates a report; `file` is used in messages only.
     /// - Throws: `ReportProblems` listing every problem with its path.
     public static func decode(_ data: Data, file: String) throws -> Report {
-        try decode(data, file: file, canonical: false).report
+        let decoded = try decode(data, file: file, canonical: false)
+        _ = try decoded.json.value()
+        return decoded.report
     }
 
-    /// Decodes and validates a report, and gives its canonical JSON too (`encode(report)`), made
-    /// on the way for the unknown-field check: a board pack embeds it.
+    /// Decodes and validates a report, and makes its canonical JSON (`encode(report)`) on the
+    /// other core, for the check of unknown fields and for a board pack to embed.
     ///
-    /// The report is validated on the other core while it is encoded again for the check of
-    /// unknown fields; the result and every message are the same as one after the other.
-    public static func decodeKeepingJSON(_ data: Data, file: String) throws -> (report: Report, json: Data) {
+    /// The report returned has passed every rule of `ReportValidator`; the check of unknown
+    /// fields finishes on the other core, and `json.value()` throws its `ReportProblems` (a
+    /// misspelt field, say) when there are any. So a caller may lay out the report meanwhile,
+    /// but must collect `json` before it saves anything. The messages are the same as those of
+    /// `decode`.
+    public static func decodeKeepingJSON(_ data: Data, file: String) throws -> (report: Report, json: InParallel<Data>) {
         try decode(data, file: file, canonical: true)
     }
 
     /// - Parameter canonical: encode the report again as `encode` does (pretty, keys sorted),
     ///   to hand it on; otherwise plainly, which is quicker and enough to find unknown fields.
-    private static func decode(_ data: Data, file: String, canonical: Bool) throws -> (report: Report, json: Data) {
+    private static func decode(_ data: Data, file: String, canonical: Bool) throws -> (report: Report, json: InParallel<Data>) {
+        // The shape of the JSON as given is read on the other core while the report is decoded.
+        let given = InParallel { JSONShape(Array(data)) }
         let report: Report
         do {
             report = try JSONDecoder().decode(Report.self, from: data)
@@ -40,38 +47,51 @@ public enum ReportCoding {
             }
             throw ReportProblems(file: file, problems: [problem(from: error)])
         }
-        // Checked on the other core: the report's rules, and the shape of the JSON as given.
-        let validation = InParallel { (ReportValidator(report).problems(), JSONShape(Array(data))) }
-        let json = canonical ? try encode(report) : try JSONEncoder().encode(report)
-        let (invalid, given) = try validation.value()
-        var problems = UnknownFields.find(in: given, again: json)
-        problems += invalid
-        if !problems.isEmpty { throw ReportProblems(file: file, problems: problems) }
+        // Then the report is encoded again there while its rules are checked here.
+        let json = InParallel { () throws -> Data in
+            let json = canonical ? try encode(report) : try JSONEncoder().encode(report)
+            let unknown = UnknownFields.find(in: try given.value(), again: json)
+            if !unknown.isEmpty { throw ReportProblems(file: file, problems: unknown) }
+            return json
+        }
+        let invalid = ReportValidator(report).problems()
+        if !invalid.isEmpty {
+            // Every problem in one message: unknown fields first, as a reader goes down the file.
+            var problems = invalid
+            do { _ = try json.value() } catch let unknown as ReportProblems { problems = unknown.problems + invalid }
+            throw ReportProblems(file: file, problems: problems)
+        }
         return (report, json)
     }
 
     /// Reads and validates a report file.
     public static func load(contentsOf url: URL) throws -> Report {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw ReportProblems(
-                file: url.path, problems: [ReportProblem(path: "", message: "cannot be read (\(SystemReason.of(error)))")])
-        }
-        return try decode(data, file: url.path)
+        let loaded = try loadCheckingFieldsAside(contentsOf: url)
+        _ = try loaded.fieldCheck.value()
+        return loaded.report
     }
 
-    /// Reads and validates a report file, with its canonical JSON (see `decodeKeepingJSON`).
-    public static func loadKeepingJSON(contentsOf url: URL) throws -> (report: Report, json: Data) {
-        let data: Data
+    /// Reads and validates a report file, with its canonical JSON (see `decodeKeepingJSON`:
+    /// `json.value()` may still throw).
+    public static func loadKeepingJSON(contentsOf url: URL) throws -> (report: Report, json: InParallel<Data>) {
+        try decodeKeepingJSON(try read(url), file: url.path)
+    }
+
+    /// Reads a report file and checks it against every rule, while the check of unknown fields
+    /// runs on the other core: `fieldCheck.value()` throws its problems, and must be collected
+    /// before anything is saved (as `decodeKeepingJSON`'s `json`).
+    public static func loadCheckingFieldsAside(contentsOf url: URL) throws -> (report: Report, fieldCheck: InParallel<Data>) {
+        let (report, json) = try decode(try read(url), file: url.path, canonical: false)
+        return (report, json)
+    }
+
+    private static func read(_ url: URL) throws -> Data {
         do {
-            data = try Data(contentsOf: url)
+            return try Data(contentsOf: url)
         } catch {
             throw ReportProblems(
                 file: url.path, problems: [ReportProblem(path: "", message: "cannot be read (\(SystemReason.of(error)))")])
         }
-        return try decodeKeepingJSON(data, file: url.path)
     }
 
     /// JSONDecoder does not say where JSON is malformed; JSONSerialization gives a character

@@ -7,12 +7,13 @@ import XLSXWriter
 public struct BoardPackExporter {
     public let report: Report
     public let style: Style
-    /// The report's JSON as `ReportCoding.encode` writes it, when the caller has it from
+    /// The report's JSON as `ReportCoding.encode` writes it, when the caller has it coming from
     /// `ReportCoding.loadKeepingJSON`, which has validated the report too: the hidden copy the
-    /// pack embeds, and no second validation.
-    let canonicalJSON: Data?
+    /// pack embeds, and no second validation. It is collected before the file is saved, so an
+    /// unknown field found meanwhile still leaves nothing written.
+    let canonicalJSON: InParallel<Data>?
 
-    public init(report: Report, style: Style = .standard, canonicalJSON: Data? = nil) {
+    public init(report: Report, style: Style = .standard, canonicalJSON: InParallel<Data>? = nil) {
         self.report = report
         self.style = style
         self.canonicalJSON = canonicalJSON
@@ -67,7 +68,7 @@ public struct BoardPackExporter {
     private func build(_ workbook: Workbook) throws {
         // The hidden copy's JSON is made on the other core while the sheets are laid out.
         let report = self.report
-        let json = canonicalJSON.map { known in InParallel { known } } ?? InParallel { try ReportCoding.encode(report) }
+        let json = canonicalJSON ?? InParallel { try ReportCoding.encode(report) }
         let palette = Palette(style)
         let names = plan()
         try workbook.setProperties(

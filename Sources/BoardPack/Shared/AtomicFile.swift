@@ -26,6 +26,10 @@ public enum AtomicFile {
         } catch let error as AtomicFileError {
             unlink(temporary)
             throw error
+        } catch let problems as ReportProblems {
+            // Found in the input while the file was being made: said as they are.
+            unlink(temporary)
+            throw problems
         } catch {
             unlink(temporary)
             let reason = error is CocoaError ? SystemReason.of(error) : "\(error)"

@@ -89,16 +89,25 @@ enum TextHeight {
 
     /// `text` cut at a word (with "…") so that it takes one line of a column `width` units wide.
     static func oneLine(_ text: String, widthInCharacters width: Double, fontSize: Double) -> String {
-        // Line breaks become spaces (a byte check first: most text has none).
-        let breaks: Set<UInt8> = [0x0A, 0x0B, 0x0C, 0x0D, 0xC2, 0xE2]
-        let flat = text.utf8.contains(where: breaks.contains) ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text
+        // Line breaks become spaces (a byte check first: most text has none; U+0085, U+2028 and
+        // U+2029 start with C2 or E2).
+        let mayBreak = text.utf8.contains { (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }
+        let flat = mayBreak ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text
         guard lines(in: flat, widthInCharacters: width, fontSize: fontSize) > 1 else { return flat }
-        let words = flat.split(separator: " ").map(String.init)
-        // The longest run of whole words that fits with "…" after it. Cutting k words cannot fit
-        // once the k-1 before the last already fill the line: start below that, not at the end
-        // (a long update is hundreds of words, each tried in turn).
         let capacity = max(1.0, (width * pointsPerWidthUnit - padding) * 1000 / fontSize)
         let space = Double(regular[0]), ellipsis = Double(otherWidth)
+        // The words up to the first that overflows the line, and one more: a long update is
+        // hundreds of words, and those past the line are never shown.
+        var words: [String] = []
+        var overflowed = false, run = 0.0
+        for word in flat.utf8.split(separator: 0x20) {
+            words.append(String(Substring(word)))
+            if overflowed { break }
+            run += (words.count > 1 ? space : 0) + emWidth(words[words.count - 1])
+            overflowed = run > capacity
+        }
+        // The longest run of whole words that fits with "…" after it. Cutting k words cannot fit
+        // once the k-1 before the last already fill the line: start below that, not at the end.
         var start = 1
         var before = 0.0  // the width of words[0..<start-1] on one line
         while start < words.count - 1 {

@@ -30,6 +30,27 @@ import XLSXWriter
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["bad.json"], "no temporary file left")
     }
 
+    /// The check of unknown fields ends on the other core while the sheets are laid out: it
+    /// must still stop the export before anything is saved.
+    @Test func aMisspeltFieldStopsExportAndMergeAndKeepsTheOldFile() throws {
+        let folder = scratch.url
+        let bad = folder.appendingPathComponent("bad.json")
+        try Data(#"{"format": 1, "id": "r", "title": "T", "board": "B", "period": {"label": "Q1", "kind": "quarter"}, "themes": [{"id": "t", "name": "T", "goals": [{"id": "G1", "text": "x", "staus": "Red"}]}]}"#.utf8).write(to: bad)
+        let output = folder.appendingPathComponent("board.xlsx")
+        try Data("last quarter's pack".utf8).write(to: output)
+        for target in [output, folder.appendingPathComponent("board.pdf")] {
+            let result = try boardpack(["export", bad.path, "-o", target.path])
+            #expect(result.status == 2)
+            #expect(result.err == "\(bad.path): themes[0].goals[0].staus: is not a field of this report format\n")
+        }
+        // Merge checks the returns meanwhile, and still writes nothing.
+        let merged = try boardpack(["merge", bad.path, folder.appendingPathComponent("missing.xlsx").path, "-o", folder.appendingPathComponent("merged.json").path])
+        #expect(merged.status == 2)
+        #expect(merged.err.hasSuffix("\(bad.path): themes[0].goals[0].staus: is not a field of this report format\n"))
+        #expect(try Data(contentsOf: output) == Data("last quarter's pack".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["bad.json", "board.xlsx"], "no temporary file left")
+    }
+
     @Test func dumpReadsPastTheZipBombGuardOnlyWhenAsked() throws {
         // 20,000 rows of text: about 2 MiB of sheet XML once unpacked.
         let big = scratch.file("big.xlsx")
