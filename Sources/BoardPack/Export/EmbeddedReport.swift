@@ -32,6 +32,9 @@ enum EmbeddedReport {
             return text.endIndex  // fewer bytes than that are fewer characters too
         }
         let next = end == bytes.endIndex ? end : bytes.index(after: end)
-        return bytes[bytes.startIndex..<next].allSatisfy { $0 < 0x80 && $0 != 0x0D } ? end : nil
+        let plain = bytes[bytes.startIndex..<next].withContiguousStorageIfAvailable { chunk in
+            chunk.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        }
+        return plain == true ? end : nil
     }
 }

@@ -33,42 +33,48 @@ enum TextHeight {
     /// How many lines `text` takes in a column `width` units wide.
     static func lines(in text: String, widthInCharacters width: Double, fontSize: Double, bold: Bool = false, indent: Int = 0) -> Int {
         let table = bold ? Self.bold : Self.regular
-        // Widths in thousandths of an em, so the loop adds integers.
+        // Widths in thousandths of an em: the loop over bytes adds integers.
         let capacity = max(1.0, (width * pointsPerWidthUnit - padding - Double(indent) * pointsPerIndent) * 1000 / fontSize)
-        let space = Double(table[0])
+        let space = Double(table[0]), other = Int(otherWidth)
         var total = 0, lines = 1
-        var used = 0.0, word = 0.0
+        var used = 0.0, word = 0
         func endWord() {
             guard word > 0 else { return }
+            let width = Double(word)
+            word = 0
             if used == 0 {
-                used = word
-            } else if used + space + word <= capacity {
-                used += space + word
+                used = width
+            } else if used + space + width <= capacity {
+                used += space + width
             } else {
                 lines += 1
-                used = word
+                used = width
             }
             // A word longer than the line wraps by itself.
             while used > capacity {
                 lines += 1
                 used -= capacity
             }
-            word = 0
         }
         // Works on UTF-8 bytes for speed (a board pack has thousands of cells): a character is
         // any byte that is not a continuation byte.
-        for byte in text.utf8 {
-            switch byte {
-            case 0x20: endWord()
-            case 0x0A:
-                endWord()
-                total += lines
-                lines = 1
-                used = 0
-            case 0x21...0x7E: word += Double(table[Int(byte) - 32])
-            default: if byte & 0xC0 != 0x80 { word += Double(otherWidth) }
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+            table.withUnsafeBufferPointer { table in
+                for byte in bytes {
+                    switch byte {
+                    case 0x20: endWord()
+                    case 0x0A:
+                        endWord()
+                        total += lines
+                        lines = 1
+                        used = 0
+                    case 0x21...0x7E: word += Int(table[Int(byte) - 32])
+                    default: if byte & 0xC0 != 0x80 { word += other }
+                    }
+                }
             }
         }
+        if text.utf8.withContiguousStorageIfAvailable(scan) == nil { Array(text.utf8).withUnsafeBufferPointer(scan) }
         endWord()
         return total + lines
     }
@@ -88,30 +94,24 @@ enum TextHeight {
     }
 
     /// `text` cut at a word (with "…") so that it takes one line of a column `width` units wide.
+    /// Line breaks count as spaces.
     static func oneLine(_ text: String, widthInCharacters width: Double, fontSize: Double) -> String {
-        // Line breaks become spaces (a byte check first: most text has none; U+0085, U+2028 and
-        // U+2029 start with C2 or E2).
-        let mayBreak = text.utf8.contains { (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }
-        let flat = mayBreak ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text
-        guard lines(in: flat, widthInCharacters: width, fontSize: fontSize) > 1 else { return flat }
         let capacity = max(1.0, (width * pointsPerWidthUnit - padding) * 1000 / fontSize)
         let space = Double(regular[0]), ellipsis = Double(otherWidth)
         // The words up to the first that overflows the line, and one more: a long update is
-        // hundreds of words, and those past the line are never shown.
-        var words: [String] = []
-        var overflowed = false, run = 0.0
-        for word in flat.utf8.split(separator: 0x20) {
-            words.append(String(Substring(word)))
-            if overflowed { break }
-            run += (words.count > 1 ? space : 0) + emWidth(words[words.count - 1])
-            overflowed = run > capacity
+        // hundreds of words, and those past the line are never shown (a glance page has a line
+        // for every Red and Amber goal, so this is read from the bytes in one pass).
+        let (words, widths, overflowed, breaks) = firstWords(of: text, capacity: capacity, space: space)
+        guard overflowed else {
+            // It fits: on one line as it is, or with its line breaks made spaces.
+            return breaks ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text
         }
         // The longest run of whole words that fits with "…" after it. Cutting k words cannot fit
         // once the k-1 before the last already fill the line: start below that, not at the end.
         var start = 1
         var before = 0.0  // the width of words[0..<start-1] on one line
         while start < words.count - 1 {
-            let next = before + (start > 1 ? space : 0) + emWidth(words[start - 1])
+            let next = before + (start > 1 ? space : 0) + widths[start - 1]
             if next + space + ellipsis > capacity { break }
             before = next
             start += 1
@@ -124,16 +124,60 @@ enum TextHeight {
         return (words.first ?? "") + "…"
     }
 
-    /// A word's width in thousandths of an em, counted as `lines` counts it.
-    private static func emWidth(_ word: String) -> Double {
-        var em = 0.0
-        for byte in word.utf8 {
-            switch byte {
-            case 0x21...0x7E: em += Double(regular[Int(byte) - 32])
-            default: if byte & 0xC0 != 0x80 { em += Double(otherWidth) }
+    /// The words of `text` (split at spaces and line breaks) with their widths, up to the first
+    /// that takes the line past `capacity` and one more; whether any was past it (they would be
+    /// on one line, counted as `lines` counts, otherwise), and whether a line break was seen.
+    private static func firstWords(of text: String, capacity: Double, space: Double)
+        -> (words: [String], widths: [Double], overflowed: Bool, breaks: Bool)
+    {
+        var words: [String] = [], widths: [Double] = []
+        var overflowed = false, breaks = false, run = 0.0
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var i = 0, wordStart = -1
+            // Ends the word before `end`; false once the one past the overflow is taken.
+            func endWord(_ end: Int) -> Bool {
+                defer { wordStart = -1 }
+                guard wordStart >= 0 else { return true }
+                let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<end])
+                words.append(String(decoding: word, as: UTF8.self))
+                if overflowed { return false }
+                var em = 0.0
+                for byte in word {
+                    switch byte {
+                    case 0x21...0x7E: em += Double(regular[Int(byte) - 32])
+                    default: if byte & 0xC0 != 0x80 { em += Double(otherWidth) }
+                    }
+                }
+                widths.append(em)
+                run += (words.count > 1 ? space : 0) + em
+                overflowed = run > capacity
+                return true
             }
+            while i < bytes.count {
+                // Separators: a space; a line break as Character.isNewline has them (LF, VT, FF,
+                // CR; U+0085 NEL, U+2028 and U+2029 in UTF-8).
+                let separator: Int
+                switch bytes[i] {
+                case 0x20, 0x0A...0x0D: separator = 1
+                case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0x85: separator = 2
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9): separator = 3
+                default: separator = 0
+                }
+                if separator == 0 {
+                    if wordStart < 0 { wordStart = i }
+                    i += 1
+                    continue
+                }
+                if bytes[i] != 0x20 { breaks = true }
+                guard endWord(i) else { return }
+                i += separator
+            }
+            _ = endWord(bytes.count)
         }
-        return em
+        if text.utf8.withContiguousStorageIfAvailable(scan) == nil {
+            Array(text.utf8).withUnsafeBufferPointer(scan)
+        }
+        return (words, widths, overflowed, breaks)
     }
 
     /// The height in points a row needs to show every cell's text in full.
