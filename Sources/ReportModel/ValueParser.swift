@@ -4,7 +4,7 @@ import Foundation
 enum ValueParser {
     static func parse(_ typed: String) -> Value {
         let textOnly = Value(text: typed, number: nil, kind: .text)
-        var body = Substring(typed.trimmingCharacters(in: .whitespacesAndNewlines))
+        var body = Substring(Whitespace.trimmed(typed))
         guard !body.isEmpty else { return textOnly }
 
         var isPercent = false

@@ -54,7 +54,7 @@ enum CentralDirectory {
             let commentLength = Int(try r.u16(p + 32))
             var localOffset = UInt64(try r.u32(p + 42))
             let nameBytes = try r.slice(p + 46, nameLength)
-            let name = String(decoding: nameBytes, as: UTF8.self).replacingOccurrences(of: "\\", with: "/")
+            let name = ZipName.decode(nameBytes)
             // ZIP64 extra field: the 64-bit values appear in this order, only for fields set to 0xFFFFFFFF.
             var e = p + 46 + nameLength
             let extraEnd = e + extraLength
@@ -111,7 +111,7 @@ enum CentralDirectory {
         if flags & 0x0041 != 0 { throw ZipError.encrypted(entry: entry.name) }
         let nameLength = Int(try fixed.u16(26))
         let extraLength = Int(try fixed.u16(28))
-        let name = String(decoding: try source.read(at: p + 30, count: nameLength), as: UTF8.self).replacingOccurrences(of: "\\", with: "/")
+        let name = ZipName.decode(try source.read(at: p + 30, count: nameLength))
         guard name == entry.name else { throw ZipError.localHeaderMismatch(entry: entry.name, field: "name") }
         // Without a data descriptor the local sizes and CRC must match too.
         if flags & 0x0008 == 0 {

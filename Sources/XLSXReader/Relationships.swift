@@ -53,7 +53,7 @@ enum PackagePath {
     /// Resolves a relationship target: absolute ("/xl/workbook.xml") from the package root,
     /// relative from the source part's folder, with "." and ".." segments applied.
     static func resolve(_ target: String, from directory: String) -> String {
-        let normalised = target.replacingOccurrences(of: "\\", with: "/")
+        let normalised = ZipName.slashed(target)
         var segments: [Substring] = normalised.hasPrefix("/") ? [] : directory.split(separator: "/")
         for segment in normalised.split(separator: "/") {
             switch segment {

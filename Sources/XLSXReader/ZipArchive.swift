@@ -80,7 +80,7 @@ public final class ZipArchive {
     }
 
     static func key(_ name: String) -> String {
-        var n = name.replacingOccurrences(of: "\\", with: "/").lowercased()
+        var n = ZipName.slashed(name).lowercased()
         while n.hasPrefix("/") { n.removeFirst() }
         return n
     }

@@ -50,7 +50,7 @@ public enum PDFRendering {
         let pdf = workbook.deletingPathExtension().appendingPathExtension("pdf")
         guard finished != nil, status == 0, FileManager.default.fileExists(atPath: pdf.path) else {
             let said = finished.map { String(decoding: $0.errors + $0.output, as: UTF8.self) } ?? "it did not finish in 5 minutes"
-            throw Failure(description: "\(url.path): LibreOffice could not print the board pack (\(said.trimmingCharacters(in: .whitespacesAndNewlines)))")
+            throw Failure(description: "\(url.path): LibreOffice could not print the board pack (\(Whitespace.trimmed(said)))")
         }
         try AtomicFile.write(try Data(contentsOf: pdf), to: url)
     }

@@ -23,8 +23,8 @@ enum CellReading {
         if let first = raw.utf8.first, let last = raw.utf8.last, visible(first), visible(last), !raw.utf8.contains(0x0D) {
             return raw
         }
-        let t = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let lines = raw.utf8.contains(0x0D) ? raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : raw
+        let t = Whitespace.trimmed(lines)
         return t.isEmpty ? nil : t
     }
 

@@ -25,7 +25,6 @@ public enum Wording {
 
     /// Paragraphs of a cell, split at blank lines, each trimmed; empty ones dropped.
     public static func paragraphs(in text: String) -> [String] {
-        text.components(separatedBy: paragraphSeparator).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .filter { !$0.isEmpty }
+        Whitespace.paragraphs(of: text, separator: paragraphSeparator)
     }
 }
