@@ -19,15 +19,28 @@ public enum Whitespace {
         }
     }
 
-    /// The paragraphs of `text` split at blank lines ("\n\n"), each trimmed; empty ones dropped.
+    /// The paragraphs of `text` split at `separator` (a blank line, "\n\n"), each trimmed;
+    /// empty ones dropped. The separator is found in the bytes, left to right as Foundation's
+    /// `components(separatedBy:)` finds it.
     public static func paragraphs(of text: String, separator: String) -> [String] {
-        var paragraphs: [String] = []
-        var rest = Substring(text)
-        while let range = rest.utf8.firstRange(of: separator.utf8) {
-            paragraphs.append(trimmed(String(Substring(rest.utf8[..<range.lowerBound]))))
-            rest = Substring(rest.utf8[range.upperBound...])
+        let separator = Array(separator.utf8)
+        func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+            var paragraphs: [String] = []
+            var start = 0, i = 0
+            while i + separator.count <= bytes.count {
+                if bytes[i] == separator[0] && bytes[i..<i + separator.count].elementsEqual(separator) {
+                    paragraphs.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                    i += separator.count
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            if start == 0 { return [text] }  // most updates are one paragraph: no copy
+            paragraphs.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return paragraphs
         }
-        paragraphs.append(trimmed(String(rest)))
-        return paragraphs.filter { !$0.isEmpty }
+        let parts = text.utf8.withContiguousStorageIfAvailable(split) ?? Array(text.utf8).withUnsafeBufferPointer(split)
+        return parts.map(trimmed).filter { !$0.isEmpty }
     }
 }

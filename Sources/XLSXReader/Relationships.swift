@@ -27,7 +27,7 @@ struct Relationships {
             let type = try scanner.attribute(Names.type) ?? ""
             let target = try scanner.attribute(Names.target) ?? ""
             let external = try scanner.attribute(Names.targetMode) == "External"
-            let kind = String(type.split(separator: "/").last ?? "")
+            let kind = String(PackagePath.segments(type).last ?? "")
             let resolved = external ? target : PackagePath.resolve(target, from: dir)
             result.all.append(Relationship(id: id, kind: kind, target: resolved, external: external))
         }
@@ -50,12 +50,18 @@ enum PackagePath {
         return String(part[part.index(after: slash)...])
     }
 
+    /// The parts of a path between slashes, empty ones left out. Split on the bytes: splitting
+    /// by characters took a tenth of the time of opening a small workbook.
+    static func segments(_ path: String) -> [Substring] {
+        path.utf8.split(separator: 0x2F).map { Substring($0) }
+    }
+
     /// Resolves a relationship target: absolute ("/xl/workbook.xml") from the package root,
     /// relative from the source part's folder, with "." and ".." segments applied.
     static func resolve(_ target: String, from directory: String) -> String {
         let normalised = ZipName.slashed(target)
-        var segments: [Substring] = normalised.hasPrefix("/") ? [] : directory.split(separator: "/")
-        for segment in normalised.split(separator: "/") {
+        var segments: [Substring] = normalised.hasPrefix("/") ? [] : PackagePath.segments(directory)
+        for segment in PackagePath.segments(normalised) {
             switch segment {
             case ".": continue
             case "..": if !segments.isEmpty { segments.removeLast() }

@@ -17,11 +17,13 @@ struct Styles {
     func temporalKind(_ style: Int) -> ExcelDate.Kind? { style >= 0 && style < kinds.count ? kinds[style] : nil }
 
     static func read(_ entry: ZipEntry, name: String, in package: Package) throws -> Styles {
-        var scanner = try package.scanner(entry)
-        var custom: [Int: String] = [:]
-        var xfIds: [Int] = []
-        var inCellXfs = false
+        // The scanner is the closure's own: captured from outside, it was copied for each look
+        // at a tag (a tenth of the time of opening a small workbook).
         try package.xml(name) {
+            var scanner = try package.scanner(entry)
+            var custom: [Int: String] = [:]
+            var xfIds: [Int] = []
+            var inCellXfs = false
             loop: while true {
                 switch try scanner.next() {
                 case .eof: break loop
@@ -44,8 +46,8 @@ struct Styles {
                 case .text: break
                 }
             }
+            return Styles(formats: xfIds.map { custom[$0] ?? NumberFormat.builtIn[$0] ?? "General" })
         }
-        return Styles(formats: xfIds.map { custom[$0] ?? NumberFormat.builtIn[$0] ?? "General" })
     }
 }
 

@@ -16,16 +16,18 @@ struct KeyedSheet {
 
     /// Reads the sheet named `sheet` (any case); nil when the workbook has no such sheet.
     static func read(_ book: XLSXFile, sheet: String) throws -> KeyedSheet? {
-        guard let info = book.sheets.first(where: { Forgiving.key($0.name) == Forgiving.key(sheet) }) else { return nil }
+        let wanted = Forgiving.key(sheet), keyHeader = Forgiving.key(ReturnLayout.Header.key)
+        guard let info = book.sheets.first(where: { Forgiving.key($0.name) == wanted }) else { return nil }
         var reader = try book.rows(ofSheet: info.name)
         var out = KeyedSheet(name: info.name)
         while let row = try reader.next() {
             guard let keyColumn = out.keyColumn else {
                 for cell in row.cells {
                     guard let text = CellReading.trimmed(cell.value) else { continue }
-                    out.columns[Forgiving.key(text)] = out.columns[Forgiving.key(text)] ?? cell.column
+                    let header = Forgiving.key(text)
+                    out.columns[header] = out.columns[header] ?? cell.column
                 }
-                if let column = out.columns[Forgiving.key(ReturnLayout.Header.key)] {
+                if let column = out.columns[keyHeader] {
                     out.keyColumn = column
                 } else {
                     out.columns = [:]
