@@ -6,11 +6,23 @@ import Foundation
 /// a git diff shows only what changed. Input errors name the JSON path of the bad value.
 public enum ReportCoding {
     public static func encode(_ report: Report) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(report)
+        var data = try CanonicalJSON.encode(report, with: canonicalEncoder)
         data.append(0x0A)
         return data
+    }
+
+    /// The encoder of `encode`, without `CanonicalJSON`'s work on both cores (the reference its
+    /// tests compare with).
+    static func encodeInOnePass(_ report: Report) throws -> Data {
+        var data = try canonicalEncoder().encode(report)
+        data.append(0x0A)
+        return data
+    }
+
+    @Sendable static func canonicalEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
     }
 
     /// Decodes and validates a report; `file` is used in messages only.
