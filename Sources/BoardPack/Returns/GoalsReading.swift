@@ -54,15 +54,14 @@ struct GoalsReading {
                 : "\"\(entry.id)\" is not a goal of this report; this answer is not merged")
         }
         for item in scope.goals {
-            read(item, rows: byGoal[Forgiving.key(item.goal.id)] ?? [:], sheet: sheet, column: column)
+            read(item.goal, rows: byGoal[Forgiving.key(item.goal.id)] ?? [:], sheet: sheet, column: column)
         }
     }
 
     private func cell(_ row: Row, _ column: Int) -> Cell? { row.cells.first { $0.column == column } }
 
-    private mutating func read(_ item: ReturnScope.GoalItem, rows: [String: [Row]], sheet: KeyedSheet, column: Int) {
+    private mutating func read(_ goal: Goal, rows: [String: [Row]], sheet: KeyedSheet, column: Int) {
         typealias F = ReturnLayout.GoalField
-        let goal = item.goal
         func reference(_ field: F) -> String? { rows[field.rawValue]?.first.map { WorksheetReader.reference(column, $0.index) } }
         // A goal's block copied: which copy is meant cannot be known.
         for (field, copies) in rows where copies.count > 1 {
@@ -80,7 +79,7 @@ struct GoalsReading {
         }
         // Wording: the plan sets it, and an answer to other wording is not an answer to this one.
         let recorded = details[ReturnLayout.Key.wording(goal.id)]
-        if let recorded, recorded != item.fingerprint {
+        if let recorded, recorded != ReturnScope.fingerprint(of: goal) {
             problem(reference(.goal), "the wording of goal \(goal.id) has changed in the report since this return was made, so this answer is not merged; ask \(scope.agency.name) to answer the new wording on a new return")
             return
         }

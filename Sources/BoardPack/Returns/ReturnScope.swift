@@ -6,14 +6,6 @@ public struct ReturnScope: Sendable {
     public struct GoalItem: Sendable {
         public var theme: Theme
         public var goal: Goal
-        /// `fingerprint(of: goal)`, worked out once rather than for every return that answers it.
-        public var fingerprint: String
-
-        init(theme: Theme, goal: Goal) {
-            self.theme = theme
-            self.goal = goal
-            self.fingerprint = ReturnScope.fingerprint(of: goal)
-        }
     }
 
     public struct MeasureItem: Sendable {

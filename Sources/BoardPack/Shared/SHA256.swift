@@ -14,10 +14,14 @@ public enum SHA256 {
 
     /// The digest as 64 lower-case hex digits.
     public static func hex<C: Collection>(_ message: C) -> String where C.Element == UInt8 {
-        digest(message).map { byte in
-            let s = String(byte, radix: 16)
-            return byte < 16 ? "0" + s : s
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in digest(message) {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func digest<C: Collection>(_ message: C) -> [UInt8] where C.Element == UInt8 {
