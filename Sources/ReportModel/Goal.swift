@@ -44,6 +44,13 @@ extension Theme {
         func walk(_ g: Goal) -> [Goal] { [g] + g.subGoals.flatMap(walk) }
         return goals.flatMap(walk)
     }
+
+    /// Whether any goal or sub-goal is such, asked of each in place: `allGoals.contains` copies
+    /// every goal first, and a board pack asks this of every theme for every sheet.
+    public func containsGoal(where test: (Goal) -> Bool) -> Bool {
+        func search(_ g: Goal) -> Bool { test(g) || g.subGoals.contains(where: search) }
+        return goals.contains(where: search)
+    }
 }
 
 /// What a plan refresh proposes for a goal, measure or theme.

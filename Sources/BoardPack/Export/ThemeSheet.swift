@@ -53,21 +53,20 @@ struct ThemeSheet {
     /// ratings has no Status column rather than one saying "Not rated" on every row.
     static func showsStatus(_ report: Report) -> Bool {
         report.collectedReturns || report.themes.contains { theme in
-            theme.allGoals.contains { $0.status != nil || !$0.history.isEmpty || !$0.returns.isEmpty }
+            theme.containsGoal { $0.status != nil || !$0.history.isEmpty || !$0.returns.isEmpty }
         }
     }
 
     private var goalColumns: [BoardPackLayout.GoalColumn] {
-        let goals = theme.allGoals
         let rates = Self.showsStatus(report)
         return BoardPackLayout.GoalColumn.allCases.filter { column in
             switch column {
             case .goal, .lead: true
             case .status: rates
-            case .previous: rates && goals.contains { $0.lastRating != nil || $0.history.contains { $0.change != nil } }
-            case .update: goals.contains { !$0.update.isEmpty || report.standing(of: $0).isConflict }
-            case .proposal: goals.contains { $0.proposal != nil }
-            case .wording: goals.contains { !BoardPackLayout.wordingCell($0.proposal).isEmpty }
+            case .previous: rates && theme.containsGoal { $0.lastRating != nil || $0.history.contains { $0.change != nil } }
+            case .update: theme.containsGoal { !$0.update.isEmpty || report.standing(of: $0).isConflict }
+            case .proposal: theme.containsGoal { $0.proposal != nil }
+            case .wording: theme.containsGoal { !BoardPackLayout.wordingCell($0.proposal).isEmpty }
             }
         }
     }
@@ -237,17 +236,23 @@ struct ThemeSheet {
             try pages.advance(height: headerHeight)
         }
         // Each top-level goal with its sub-goals is one block, never split across pages.
-        let blocks = theme.goals.map { goal in rows(goal, depth: 0).map { ($0, height(of: $0, columns: columns, grid: grid, spans: spans)) } }
-        pages.keep(20 + headerHeight + blocks[0].map(\.1).reduce(0, +))
+        // Each cell's text is made once, for the row's height and for the cell.
+        let blocks = theme.goals.map { goal in
+            rows(goal, depth: 0).map { row in
+                let texts = columns.map { text($0, of: row) }
+                return (row: row, texts: texts, height: height(of: row, texts: texts, columns: columns, grid: grid, spans: spans))
+            }
+        }
+        pages.keep(20 + headerHeight + blocks[0].map(\.height).reduce(0, +))
         try TableGrid.write(heading, sheet, row: pages.row, span: spans[0], format: palette.heading)
         try pages.advance(height: 20)
         try header(continued: false)
         var words = Set<String>()
         for block in blocks {
-            if pages.keep(block.map(\.1).reduce(0, +) + headerHeight) { try header(continued: true) }
-            for (row, height) in block {
+            if pages.keep(block.map(\.height).reduce(0, +) + headerHeight) { try header(continued: true) }
+            for (row, texts, height) in block {
                 for (i, column) in columns.enumerated() {
-                    if let word = try write(column, of: row, sheet: sheet, at: pages.row, span: spans[i]) { words.insert(word) }
+                    if let word = try write(column, of: row, value: texts[i], sheet: sheet, at: pages.row, span: spans[i]) { words.insert(word) }
                 }
                 try pages.advance(height: height)
             }
@@ -298,18 +303,18 @@ struct ThemeSheet {
         return lines.joined(separator: "\n")
     }
 
-    private func height(of row: (goal: Goal, depth: Int), columns: [BoardPackLayout.GoalColumn], grid: TableGrid, spans: [ClosedRange<Int>]) -> Double {
+    private func height(of row: (goal: Goal, depth: Int), texts: [String], columns: [BoardPackLayout.GoalColumn], grid: TableGrid, spans: [ClosedRange<Int>]) -> Double {
         let lines = columns.enumerated().map { i, column in
-            TextHeight.lines(in: text(column, of: row), widthInCharacters: grid.width(spans[i]), fontSize: fontSize,
+            TextHeight.lines(in: texts[i], widthInCharacters: grid.width(spans[i]), fontSize: fontSize,
                              bold: column == .status || column == .proposal, indent: column == .goal ? row.depth * 2 : 0)
         }
         return TextHeight.height(lines: lines.max() ?? 1, fontSize: fontSize)
     }
 
-    /// Writes one cell of a goal's row; returns the no-status word it showed, if any.
-    private func write(_ column: BoardPackLayout.GoalColumn, of row: (goal: Goal, depth: Int), sheet: Worksheet, at r: Int, span: ClosedRange<Int>) throws -> String? {
+    /// Writes one cell of a goal's row, `value` being its `text`; returns the no-status word it
+    /// showed, if any.
+    private func write(_ column: BoardPackLayout.GoalColumn, of row: (goal: Goal, depth: Int), value: String, sheet: Worksheet, at r: Int, span: ClosedRange<Int>) throws -> String? {
         let goal = row.goal
-        let value = text(column, of: row)
         switch column {
         case .goal:
             try TableGrid.write(value, sheet, row: r, span: span, format: palette.text.with { $0.indent = row.depth * 2 })
