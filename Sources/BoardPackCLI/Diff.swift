@@ -34,9 +34,7 @@ struct DiffCommand: ParsableCommand {
                 throw ReportProblems(file: new, problems: [problem])
             }
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(diff), as: UTF8.self))
+                print(String(decoding: try ReportCoding.canonicalEncoder().encode(diff), as: UTF8.self))
             } else {
                 print(diff.text)
             }

@@ -54,9 +54,7 @@ struct MergeCommand: ParsableCommand {
             let (merged, summary) = ReturnMerger(report: loaded, replace: replace).merge(checked)
             try AtomicFile.write(try ReportCoding.encode(merged), to: URL(fileURLWithPath: output))
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+                print(String(decoding: try ReportCoding.canonicalEncoder().encode(summary), as: UTF8.self))
             } else {
                 print(summary.text)
                 print("Wrote \(output)")

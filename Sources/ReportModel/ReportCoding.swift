@@ -19,7 +19,9 @@ public enum ReportCoding {
         return data
     }
 
-    @Sendable static func canonicalEncoder() -> JSONEncoder {
+    /// The encoder of every JSON file and summary boardpack writes: pretty-printed, keys sorted,
+    /// slashes as they are, so the same content always gives the same bytes.
+    @Sendable public static func canonicalEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return encoder

@@ -84,9 +84,7 @@ extension Style {
 extension Style {
     /// The style as pretty-printed JSON with sorted keys, as in `templates/default-style.json`.
     public func encodedJSON() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
+        var data = try ReportCoding.canonicalEncoder().encode(self)
         data.append(0x0A)
         return data
     }
