@@ -160,56 +160,74 @@ public struct ReturnTemplate {
         let col = ReturnLayout.formColumn
         // Text that does not wrap runs on past its column and widens the printed page: every
         // cell of the form wraps.
+        // Pages are laid out here (the sheet prints at 100%), so that a goal's block starts a
+        // new page rather than leave its cells to fill in on a page without the goal's name.
+        let pages = PagedSheet(sheet, landscape: false)
         let heading = "Goals led by \(scope.agency.name) – \(period)"
         let title = palette.title.with { $0.wrap = true }
-        try sheet.write(heading, row: 0, col: col, format: title)
-        try sheet.setRow(0, height: max(style.fonts.titleSize * 1.8, height(heading, width: width, format: title)))
+        try sheet.write(heading, row: pages.row, col: col, format: title)
+        try pages.advance(height: max(style.fonts.titleSize * 1.8, height(heading, width: width, format: title)))
         let guide = scope.goals.isEmpty
             ? "\(scope.agency.name) leads no goal this period; there is nothing to fill in on this sheet."
             : "For each goal, choose a Status and write an Update in the shaded cells below it. The Update cell grows as you type."
-        try sheet.write(guide, row: 1, col: col, format: palette.wrapped)
-        try sheet.setRow(1, height: height(guide, width: width))
-        try sheet.write(ReturnLayout.Header.key, row: ReturnLayout.headerRow, col: ReturnLayout.keyColumn)
-        try sheet.write(ReturnLayout.Header.goals, row: ReturnLayout.headerRow, col: col, format: palette.header)
+        try sheet.write(guide, row: pages.row, col: col, format: palette.wrapped)
+        try pages.advance(height: height(guide, width: width))
+        while pages.row < ReturnLayout.headerRow { try pages.skip() }
+        try sheet.write(ReturnLayout.Header.key, row: pages.row, col: ReturnLayout.keyColumn)
+        try sheet.write(ReturnLayout.Header.goals, row: pages.row, col: col, format: palette.header)
+        try pages.advance()
 
-        var row = ReturnLayout.headerRow + 1
+        /// A row of a goal's block: text, keyed or not, with its height; or an input cell,
+        /// keyed, shaded, and without a fixed height so it grows with its text.
+        enum Line {
+            case text(String, key: String?, CellFormat)
+            case field(ReturnLayout.GoalField, CellFormat)
+        }
         let directory = report.agencyDirectory
         let label = palette.label.with { $0.fontColor = style.rgb(style.colours.title) }
-        func text(_ text: String, key: String? = nil, format: CellFormat) throws {
-            if let key { try sheet.write(key, row: row, col: ReturnLayout.keyColumn) }
-            try sheet.write(text, row: row, col: col, format: format)
-            try sheet.setRow(row, height: height(text, width: width, format: format))
-            row += 1
-        }
-        /// An input row: keyed, shaded, and without a fixed height so it grows with its text.
-        func field(_ goal: Goal, _ field: ReturnLayout.GoalField, format: CellFormat) throws -> Int {
-            try sheet.write(ReturnLayout.key(goal.id, field.rawValue), row: row, col: ReturnLayout.keyColumn)
-            try sheet.writeBlank(row: row, col: col, format: format)
-            row += 1
-            return row - 1
-        }
         var statusRows: [Int] = [], proposalRows: [Int] = []
         for item in scope.goals {
             let goal = item.goal
             let leads = Wording.leads(goal.leads, directory)
-            try text("\(goal.id) – \(item.theme.heading) – led by \(leads)", format: palette.group.with { $0.wrap = true })
-            try text(goal.text, key: ReturnLayout.key(goal.id, ReturnLayout.GoalField.goal.rawValue), format: palette.wrapped)
-            for note in goal.notes { try text("\(style.labels.note): \(note)", format: palette.note) }
-            try text(previous(goal), format: palette.note.with { $0.fontColor = style.rgb(style.colours.notRatedFont) })
-            try text("Status for \(period) (\(report.scheme.choices)):", format: label)
-            statusRows.append(try field(goal, .status, format: input(palette).with { $0.horizontal = .center; $0.bold = true }))
+            var lines: [Line] = [
+                .text("\(goal.id) – \(item.theme.heading) – led by \(leads)", key: nil, palette.group.with { $0.wrap = true }),
+                .text(goal.text, key: ReturnLayout.key(goal.id, ReturnLayout.GoalField.goal.rawValue), palette.wrapped),
+            ]
+            lines += goal.notes.map { .text("\(style.labels.note): \($0)", key: nil, palette.note) }
+            lines.append(.text(previous(goal), key: nil, palette.note.with { $0.fontColor = style.rgb(style.colours.notRatedFont) }))
+            lines.append(.text("Status for \(period) (\(report.scheme.choices)):", key: nil, label))
+            lines.append(.field(.status, input(palette).with { $0.horizontal = .center; $0.bold = true }))
             var ask = "Update for \(period): what was done and what happens next"
             if let needing = report.scheme.needingUpdate { ask += " (a \(needing) status needs one)" }
-            try text(ask + ":", format: label)
-            _ = try field(goal, .update, format: input(palette).with { $0.wrap = true })
+            lines.append(.text(ask + ":", key: nil, label))
+            lines.append(.field(.update, input(palette).with { $0.wrap = true }))
             if asksForProposals {
-                try text("Proposal for next year's plan (\(ReturnLayout.proposalChoices.map(\.label).joined(separator: ", "))):", format: label)
-                proposalRows.append(try field(goal, .proposal, format: input(palette)))
-                try text("Proposed wording, if you propose to amend the goal:", format: label)
-                _ = try field(goal, .wording, format: input(palette).with { $0.wrap = true })
+                lines.append(.text("Proposal for next year's plan (\(ReturnLayout.proposalChoices.map(\.label).joined(separator: ", "))):", key: nil, label))
+                lines.append(.field(.proposal, input(palette)))
+                lines.append(.text("Proposed wording, if you propose to amend the goal:", key: nil, label))
+                lines.append(.field(.wording, input(palette).with { $0.wrap = true }))
             }
-            row += 1
+            let heights = lines.map { line -> Double? in
+                if case .text(let text, _, let format) = line { return height(text, width: width, format: format) }
+                return nil
+            }
+            pages.keep(heights.reduce(PagedSheet.defaultRowHeight) { $0 + ($1 ?? PagedSheet.defaultRowHeight) })
+            for (line, lineHeight) in zip(lines, heights) {
+                switch line {
+                case .text(let text, let key, let format):
+                    if let key { try sheet.write(key, row: pages.row, col: ReturnLayout.keyColumn) }
+                    try sheet.write(text, row: pages.row, col: col, format: format)
+                case .field(let field, let format):
+                    try sheet.write(ReturnLayout.key(goal.id, field.rawValue), row: pages.row, col: ReturnLayout.keyColumn)
+                    try sheet.writeBlank(row: pages.row, col: col, format: format)
+                    if field == .status { statusRows.append(pages.row) }
+                    if field == .proposal { proposalRows.append(pages.row) }
+                }
+                try pages.advance(height: lineHeight)
+            }
+            try pages.skip()
         }
+        try pages.finish()
         let names = report.scheme.statuses.map(\.name)
         for r in statusRows {
             try sheet.addDropDown(rows: r...r, col: col, values: names, title: "Status", message: "Choose one of: \(names.joined(separator: ", ")).")
@@ -253,15 +271,25 @@ public struct ReturnTemplate {
         try sheet.hideColumns(ReturnLayout.keyColumn...ReturnLayout.keyColumn, width: 16)
         for (i, width) in widths.enumerated() { try sheet.setColumns((i + 1)...(i + 1), width: width) }
         sheet.hideGridlines()
-        try sheet.merge(rows: 0...0, cols: 1...widths.count, text: "Headline measures supplied by \(scope.agency.name) – \(period)", format: palette.title)
-        try sheet.setRow(0, height: style.fonts.titleSize * 1.8)
+        // The title and the note wrap within the table's width: a long agency name would
+        // otherwise cut the title short and run the note past the table, which shrinks the
+        // printed page to fit it.
+        let tableWidth = widths.reduce(0, +)
+        let title = "Headline measures supplied by \(scope.agency.name) – \(period)"
+        let titleFormat = palette.title.with { $0.wrap = true }
+        try sheet.merge(rows: 0...0, cols: 1...widths.count, text: title, format: titleFormat)
+        try sheet.setRow(0, height: max(style.fonts.titleSize * 1.8, height(title, width: tableWidth, format: titleFormat)))
+        let note = scope.measures.isEmpty
+            ? "No figures are asked of \(scope.agency.name) this period; there is nothing to fill in on this sheet."
+            : "Enter each figure for \(period) in Value as you would write it (81%, 1,493, tbc)."
+        let noteFormat = palette.note.with { $0.wrap = true }
+        try sheet.merge(rows: 1...1, cols: 1...widths.count, text: note, format: noteFormat)
+        try sheet.setRow(1, height: height(note, width: tableWidth, format: noteFormat))
         guard !scope.measures.isEmpty else {
-            try sheet.write("No figures are asked of \(scope.agency.name) this period; there is nothing to fill in on this sheet.", row: 1, col: 1, format: palette.note.with { $0.wrap = false })
             try sheet.setUpPrinting(page(portrait: false))
             sheet.protectWithoutPassword()
             return
         }
-        try sheet.write("Enter each figure for \(period) in Value as you would write it (81%, 1,493, tbc).", row: 1, col: 1, format: palette.note.with { $0.wrap = false })
         let header = ReturnLayout.headerRow
         try sheet.write(H.key, row: header, col: ReturnLayout.keyColumn)
         let headers = [H.measureID, H.measure, H.earlier, "\(H.value) for \(period)", H.note]

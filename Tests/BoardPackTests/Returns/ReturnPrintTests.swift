@@ -50,4 +50,37 @@ import Testing
             }
         }
     }
+
+    /// A goal's block (its name and wording, then the cells to fill in) is never split across
+    /// pages: the cells printed on a page of their own would not say which goal they answer.
+    @Test func eachGoalsBlockPrintsOnOnePage() throws {
+        // The year end asks for proposals too: a longer block per goal.
+        for fixture in [fixture, try ReturnsFixture(report: try Examples.report(Examples.kent))] {
+            let printed = try PrintedPages(try Office.current().pdf(of: try fixture.blank("jppb"), into: scratch.url))
+            let goals = fixture.scope("jppb").goals
+            #expect(goals.count >= 5, "enough goals to fill more than a page")
+            // The last label of a block: the proposed wording at a year end, else the update.
+            let proposing = printed.text.contains("Proposed wording, if you propose")
+            let last = proposing ? "Proposed wording, if you propose to amend the goal" : "Update for"
+            for item in goals {
+                let heading = "\(item.goal.id) – "
+                let page = try #require(printed.pages.first { PrintedPages.collapse($0.text).contains(heading) }, "\(item.goal.id) is printed")
+                let rest = PrintedPages.collapse(page.text).components(separatedBy: heading).dropFirst().joined(separator: heading)
+                #expect(rest.contains(PrintedPages.collapse(item.goal.text)), "\(fixture.report.period.label) \(item.goal.id)'s wording is on the page of its name")
+                #expect(rest.contains(last), "\(fixture.report.period.label) \(item.goal.id)'s last cell is on the page of its name")
+            }
+        }
+    }
+
+    /// Long agency names and periods (Leicestershire's) wrap in the Measures sheet's title and
+    /// note: nothing is cut, and the landscape page is not shrunk under 9 pt to fit a note.
+    @Test func longNamesPrintWholeAtNinePoints() throws {
+        let fixture = try ReturnsFixture(report: try Examples.report(Examples.leicestershire))
+        for agency in ["probation", "opcc"] {
+            let printed = try PrintedPages(try Office.current().pdf(of: try fixture.blank(agency), into: scratch.url))
+            let name = fixture.scope(agency).agency.name
+            #expect((printed.minSize ?? 0) >= 9, "\(agency): text under 9 pt: \(printed.pages.flatMap(\.small).prefix(5))")
+            #expect(printed.contains(wordsOf: "Headline measures supplied by \(name) – April to September 2013"), "\(agency): the whole title")
+        }
+    }
 }
