@@ -43,12 +43,8 @@ indirect enum JSONShape: Sendable {
                     at += 1
                     guard let member = value(depth: depth + 1) else { return nil }
                     members[key] = member
-                    skipSpace()
-                    guard at < bytes.count else { return nil }
-                    if bytes[at] == UInt8(ascii: ",") { at += 1; continue }
-                    guard bytes[at] == UInt8(ascii: "}") else { return nil }
-                    at += 1
-                    return .object(members)
+                    guard let more = another(before: UInt8(ascii: "}")) else { return nil }
+                    if !more { return .object(members) }
                 }
             case UInt8(ascii: "["):
                 at += 1
@@ -58,12 +54,8 @@ indirect enum JSONShape: Sendable {
                 while true {
                     guard let item = value(depth: depth + 1) else { return nil }
                     items.append(item)
-                    skipSpace()
-                    guard at < bytes.count else { return nil }
-                    if bytes[at] == UInt8(ascii: ",") { at += 1; continue }
-                    guard bytes[at] == UInt8(ascii: "]") else { return nil }
-                    at += 1
-                    return .array(items)
+                    guard let more = another(before: UInt8(ascii: "]")) else { return nil }
+                    if !more { return .array(items) }
                 }
             case UInt8(ascii: "\""):
                 return skipString() ? .value : nil
@@ -79,6 +71,17 @@ indirect enum JSONShape: Sendable {
                 while at < bytes.count, "+-0123456789.eE".utf8.contains(bytes[at]) { at += 1 }
                 return at > start ? .value : nil
             }
+        }
+
+        /// After a member or an item: true past a comma (another follows), false past `close`
+        /// (the object or array ends), nil at anything else.
+        mutating func another(before close: UInt8) -> Bool? {
+            skipSpace()
+            guard at < bytes.count else { return nil }
+            let byte = bytes[at]
+            at += 1
+            if byte == UInt8(ascii: ",") { return true }
+            return byte == close ? false : nil
         }
 
         mutating func literal(_ word: StaticString) -> Bool {
