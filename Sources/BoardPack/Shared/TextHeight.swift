@@ -35,7 +35,7 @@ enum TextHeight {
         let table = bold ? Self.bold : Self.regular
         // Widths in thousandths of an em: the loop over bytes adds integers.
         let capacity = max(1.0, (width * pointsPerWidthUnit - padding - Double(indent) * pointsPerIndent) * 1000 / fontSize)
-        let space = Double(table[0]), other = Int(otherWidth)
+        let space = Double(table[0])
         var total = 0, lines = 1
         var used = 0.0, word = 0
         func endWord() {
@@ -56,8 +56,7 @@ enum TextHeight {
                 used -= capacity
             }
         }
-        // Works on UTF-8 bytes for speed (a board pack has thousands of cells): a character is
-        // any byte that is not a continuation byte.
+        // Works on UTF-8 bytes for speed (a board pack has thousands of cells).
         func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
             table.withUnsafeBufferPointer { table in
                 for byte in bytes {
@@ -68,8 +67,7 @@ enum TextHeight {
                         total += lines
                         lines = 1
                         used = 0
-                    case 0x21...0x7E: word += Int(table[Int(byte) - 32])
-                    default: if byte & 0xC0 != 0x80 { word += other }
+                    default: word += advance(byte, table)
                     }
                 }
             }
@@ -82,15 +80,19 @@ enum TextHeight {
     /// The column width (in units) that shows `text` on one line: a number does not wrap, and
     /// one too wide for its column shows as "###".
     static func width(of text: String, fontSize: Double, bold: Bool = false, indent: Int = 0) -> Double {
-        let table = bold ? Self.bold : Self.regular
-        var em = 0.0
-        for byte in text.utf8 {
-            switch byte {
-            case 0x20...0x7E: em += Double(table[Int(byte) - 32])
-            default: if byte & 0xC0 != 0x80 { em += Double(otherWidth) }
-            }
+        let em = (bold ? Self.bold : Self.regular).withUnsafeBufferPointer { table in text.utf8.reduce(0) { $0 + advance($1, table) } }
+        return (Double(em) * fontSize / 1000 + padding + Double(indent) * pointsPerIndent) / pointsPerWidthUnit + 1
+    }
+
+    /// How far a byte of UTF-8 text moves the pen, in thousandths of an em: its width in `table`
+    /// for ASCII, `otherWidth` for the first byte of any other character, nothing for the bytes
+    /// that continue one.
+    @inline(__always)
+    private static func advance(_ byte: UInt8, _ table: UnsafeBufferPointer<UInt16>) -> Int {
+        switch byte {
+        case 0x20...0x7E: Int(table[Int(byte) - 32])
+        default: byte & 0xC0 != 0x80 ? Int(otherWidth) : 0
         }
-        return (em * fontSize / 1000 + padding + Double(indent) * pointsPerIndent) / pointsPerWidthUnit + 1
     }
 
     /// `text` cut at a word (with "…") so that it takes one line of a column `width` units wide.
@@ -141,13 +143,7 @@ enum TextHeight {
                 let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<end])
                 words.append(String(decoding: word, as: UTF8.self))
                 if overflowed { return false }
-                var em = 0.0
-                for byte in word {
-                    switch byte {
-                    case 0x21...0x7E: em += Double(regular[Int(byte) - 32])
-                    default: if byte & 0xC0 != 0x80 { em += Double(otherWidth) }
-                    }
-                }
+                let em = Double(regular.withUnsafeBufferPointer { table in word.reduce(0) { $0 + advance($1, table) } })
                 widths.append(em)
                 run += (words.count > 1 ? space : 0) + em
                 overflowed = run > capacity
