@@ -37,13 +37,19 @@ enum CanonicalJSON {
     private static func indented(_ themes: ArraySlice<Theme>, _ encoder: JSONEncoder) throws -> [UInt8] {
         var out: [UInt8] = []
         for (i, theme) in themes.enumerated() {
-            if i > 0 { out += Array(",\n".utf8) }
+            if i > 0 { out.append(contentsOf: [0x2C, 0x0A]) }  // ",\n"
             let text = try encoder.encode(theme)
-            var lineStart = true
-            for byte in text {
-                if lineStart && byte != 0x0A { out += [0x20, 0x20, 0x20, 0x20] }
-                out.append(byte)
-                lineStart = byte == 0x0A
+            out.reserveCapacity(out.count + text.count + text.count / 4)
+            // Line by line, copied whole: Data's byte iterator would cost more than the encoding.
+            text.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                var start = 0
+                while start < bytes.count {
+                    var end = start
+                    while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                    if end > start { out.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+                    out.append(contentsOf: bytes[start..<min(end + 1, bytes.count)])
+                    start = end + 1
+                }
             }
         }
         return out
