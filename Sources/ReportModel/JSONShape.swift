@@ -2,7 +2,7 @@
 /// without the values (text, numbers), which the unknown-field check never looks at. Reading
 /// only the shape keeps a large report's check to a fraction of a full parse's time and memory
 /// (a Foundation tree holds every update's text again, twice).
-indirect enum JSONShape: Sendable {
+indirect enum JSONShape: Equatable, Sendable {
     case object([String: JSONShape])
     case array([JSONShape])
     case null

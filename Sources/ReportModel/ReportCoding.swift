@@ -48,7 +48,8 @@ public enum ReportCoding {
     }
 
     /// - Parameter canonical: encode the report again as `encode` does (pretty, keys sorted),
-    ///   to hand it on; otherwise plainly, which is quicker and enough to find unknown fields.
+    ///   to hand it on; otherwise `json` gives empty data, for the fields are checked on the
+    ///   report's shape alone (`ShapeEncoder`).
     private static func decode(_ data: Data, file: String, canonical: Bool) throws -> (report: Report, json: InParallel<Data>) {
         // The shape of the JSON as given is read on the other core while the report is decoded.
         let given = InParallel { JSONShape(Array(data)) }
@@ -63,8 +64,8 @@ public enum ReportCoding {
         }
         // Then the report is encoded again there while its rules are checked here.
         let json = InParallel { () throws -> Data in
-            let json = canonical ? try encode(report) : try JSONEncoder().encode(report)
-            let unknown = UnknownFields.find(in: try given.value(), again: json)
+            let json = canonical ? try encode(report) : Data()
+            let unknown = UnknownFields.find(in: try given.value(), known: try ShapeEncoder.shape(of: report))
             if !unknown.isEmpty { throw ReportProblems(file: file, problems: unknown) }
             return json
         }
@@ -93,7 +94,7 @@ public enum ReportCoding {
 
     /// Reads a report file and checks it against every rule, while the check of unknown fields
     /// runs on the other core: `fieldCheck.value()` throws its problems, and must be collected
-    /// before anything is saved (as `decodeKeepingJSON`'s `json`).
+    /// before anything is saved (as `decodeKeepingJSON`'s `json`); its data is empty.
     public static func loadCheckingFieldsAside(contentsOf url: URL) throws -> (report: Report, fieldCheck: InParallel<Data>) {
         let (report, json) = try decode(try read(url), file: url.path, canonical: false)
         return (report, json)

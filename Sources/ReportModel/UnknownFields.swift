@@ -3,14 +3,14 @@ import Foundation
 /// Finds fields in report JSON that the model does not know, such as a misspelt `"staus"`.
 ///
 /// Decoding ignores unknown keys, so a typo would silently drop data. Instead of listing every
-/// field by hand, the decoded report is encoded again and the two trees are compared: any key in
-/// the input that the re-encoded report lacks was not understood.
+/// field by hand, the decoded report is encoded again (to its shape, `ShapeEncoder`) and the two
+/// trees are compared: any key in the input that the re-encoded report lacks was not understood.
 enum UnknownFields {
     /// - Parameters:
     ///   - given: the shape of the report's JSON as given (nil if it could not be read).
-    ///   - again: the decoded report encoded again.
-    static func find(in given: JSONShape?, again json: Data) -> [ReportProblem] {
-        guard let given, let known = JSONShape(Array(json)) else { return [] }
+    ///   - known: the shape of the decoded report encoded again.
+    static func find(in given: JSONShape?, known: JSONShape) -> [ReportProblem] {
+        guard let given else { return [] }
         var problems: [ReportProblem] = []
         compare(given, known, path: "", into: &problems)
         return problems
