@@ -25,7 +25,7 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: "The report, as JSON.")
     var report: String
 
-    @Argument(help: "The returns (.xlsx).")
+    @Argument(help: "The returns (.xlsx), or folders of them (each spreadsheet in the folder; not its subfolders).")
     var returns: [String]
 
     @Option(name: .shortAndLong, help: "Where to write the merged report (JSON).")
@@ -43,15 +43,19 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             try refuseOverwriting(input: report, output: output)
+            let files = try ReturnFiles.expand(returns)
+            // The returns are opened on the other core while the report is decoded here.
+            let prefetch = ReturnPrefetch(files)
+            defer { _ = prefetch.stop() }  // a report refused leaves no thread opening files
             // The returns are checked while the report's fields are (see loadCheckingFieldsAside).
             let (loaded, fieldCheck) = try ReportCoding.loadCheckingFieldsAside(contentsOf: URL(fileURLWithPath: report))
             try requireReportPeriod(period, of: loaded, file: report)
             let checker = ReturnChecker(report: loaded)
-            let progress = Progress(total: returns.count)
-            let checked = checker.check(filesAt: returns.map { URL(fileURLWithPath: $0) }) { progress.show($0) }
+            let progress = Progress(total: files.count)
+            let checked = checker.check(filesAt: files, opened: prefetch.stop()) { progress.show($0) }
             progress.finish()
             _ = try fieldCheck.value()
-            let (merged, summary) = ReturnMerger(report: loaded, replace: replace).merge(checked)
+            let (merged, summary) = ReturnMerger(checker: checker, replace: replace).merge(checked)
             try AtomicFile.write(try ReportCoding.encode(merged), to: URL(fileURLWithPath: output))
             if json {
                 print(String(decoding: try ReportCoding.canonicalEncoder().encode(summary), as: UTF8.self))

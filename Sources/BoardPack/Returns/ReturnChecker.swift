@@ -11,19 +11,23 @@ import XLSXReader
 public struct ReturnChecker: Sendable {
     public let report: Report
     private let directory: AgencyDirectory
-    /// What each agency was asked for, worked out once for all the returns checked.
+    /// What each agency was asked for, worked out once for all the returns checked (and the
+    /// merge of them): in the report's order, and by agency id.
+    let scopeList: [ReturnScope]
     private let scopes: [String: ReturnScope]
     private let goalIDs: Set<String>
 
     public init(report: Report) {
         self.report = report
         self.directory = report.agencyDirectory
-        self.scopes = Dictionary(ReturnScope.all(in: report).map { ($0.agency.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.scopeList = ReturnScope.all(in: report)
+        self.scopes = Dictionary(scopeList.map { ($0.agency.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.goalIDs = Set(report.themes.flatMap(\.allGoals).map { Forgiving.key($0.id) })
     }
 
-    /// Checks many files, on every core; the results come back in the order given.
-    public func check(filesAt urls: [URL], progress: (@Sendable (Int) -> Void)? = nil) -> [CheckedReturn] {
+    /// Checks many files, on every core; the results come back in the order given. `opened`
+    /// are the first of them opened already (see `ReturnPrefetch`).
+    public func check(filesAt urls: [URL], opened: [OpenedReturn] = [], progress: (@Sendable (Int) -> Void)? = nil) -> [CheckedReturn] {
         let results = UnsafeMutableBufferPointer<CheckedReturn?>.allocate(capacity: urls.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
@@ -31,7 +35,7 @@ public struct ReturnChecker: Sendable {
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: urls.count) { i in
             // Each iteration writes only its own slot.
-            slots[i] = check(fileAt: urls[i])
+            slots[i] = check(i < opened.count ? opened[i] : OpenedReturn(fileAt: urls[i]))
             progress?(counter.increment())
         }
         return results.map { $0! }
@@ -39,31 +43,20 @@ public struct ReturnChecker: Sendable {
 
     /// Checks the file at `url`; problems are collected, never thrown.
     public func check(fileAt url: URL) -> CheckedReturn {
-        let name = url.lastPathComponent
-        let bytes: [UInt8]
-        do {
-            bytes = try [UInt8](Data(contentsOf: url))
-        } catch {
-            var result = CheckedReturn(file: name, path: url.relativePath, sha256: "")
-            result.refused = true
-            result.problems = [WorkbookProblem(Place(file: name), "cannot be read (\(SystemReason.of(error)))")]
-            return result
-        }
-        let modified = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
-        return check(bytes: bytes, name: name, path: url.relativePath, modified: modified)
+        check(OpenedReturn(fileAt: url))
     }
 
     public func check(bytes: [UInt8], name: String, path: String? = nil, modified: Date? = nil) -> CheckedReturn {
-        var result = CheckedReturn(file: name, path: path ?? name, sha256: SHA256.hex(bytes), modified: modified)
+        check(OpenedReturn(bytes: bytes, name: name, path: path, modified: modified))
+    }
+
+    public func check(_ opened: OpenedReturn) -> CheckedReturn {
+        var result = opened.result
+        guard let book = opened.book else { return result }
         do {
-            let book = try XLSXFile(bytes: bytes, name: name)
             try read(book, into: &result)
-        } catch let error as XLSXError {
-            result.refused = true
-            result.problems.append(WorkbookProblem(error))
         } catch {
-            result.refused = true
-            result.problems.append(WorkbookProblem(Place(file: name), "\(error)"))
+            result.refuse(error)
         }
         return result
     }

@@ -14,9 +14,22 @@ public struct ReturnMerger {
     /// file's time) instead of refusing both.
     public let replace: Bool
 
+    /// What each agency was asked for (`ReturnScope.all(in: report)`).
+    private let scopes: [ReturnScope]
+
     public init(report: Report, replace: Bool = false) {
+        self.init(report: report, replace: replace, scopes: ReturnScope.all(in: report))
+    }
+
+    /// Merges into the report the checker checked against, with the scopes it worked out.
+    public init(checker: ReturnChecker, replace: Bool = false) {
+        self.init(report: checker.report, replace: replace, scopes: checker.scopeList)
+    }
+
+    private init(report: Report, replace: Bool, scopes: [ReturnScope]) {
         self.report = report
         self.replace = replace
+        self.scopes = scopes
     }
 
     private var period: String { report.period.label }
@@ -30,7 +43,6 @@ public struct ReturnMerger {
         let accepted = chosen.sorted { order[$0.agency!.id]! < order[$1.agency!.id]! }
         summary.returnsAccepted = accepted.count
         summary.accepted = accepted.map(\.file)
-        let scopes = ReturnScope.all(in: report)
         let merged = Set(accepted.map { $0.agency!.id }).union(report.returnsReceived.filter { $0.period == period }.map(\.agency))
         summary.agenciesMissing = scopes.map(\.agency).filter { !merged.contains($0.id) }.map(\.name)
 
@@ -45,8 +57,10 @@ public struct ReturnMerger {
             }
             mergeMeasures(&result.themes[t], answers: answersByMeasure, summary: &summary)
         }
+        // An agency's return for this period replaces any merged before (one pass, not one per return).
+        let replaced = Set(accepted.map { $0.agency!.id })
+        result.returnsReceived.removeAll { $0.period == period && replaced.contains($0.agency) }
         for r in accepted {
-            result.returnsReceived.removeAll { $0.agency == r.agency!.id && $0.period == period }
             result.returnsReceived.append(ReceivedReturn(
                 agency: r.agency!.id, period: period, completedBy: r.completedBy, date: r.date,
                 source: Provenance(file: r.file, sha256: r.sha256, sheet: ReturnLayout.instructionsSheet, cells: [])))

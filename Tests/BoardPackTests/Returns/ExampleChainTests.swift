@@ -70,3 +70,53 @@ import Testing
         #expect(diff.out.contains("Rated before, not now: MH-1"))
     }
 }
+
+extension ExampleChainTests {
+    /// A folder is merged as the spreadsheets in it named one by one; Office's lock files, other
+    /// files and subfolders are passed over, and a folder with no return in it is refused.
+    @Test func aFolderOfReturnsMergesAsTheReturnsInIt() throws {
+        let q1 = scratch.file("q1.json")
+        try ReportCoding.encode(try Self.q1()).write(to: q1)
+        let folder = scratch.url.appendingPathComponent("returns")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("last quarter"), withIntermediateDirectories: true)
+        let returns = try Self.exampleReturns()
+        for file in returns { try FileManager.default.copyItem(at: file, to: folder.appendingPathComponent(file.lastPathComponent)) }
+        try FileManager.default.copyItem(at: returns[0], to: folder.appendingPathComponent("last quarter/old.xlsx"))
+        try Data("lock".utf8).write(to: folder.appendingPathComponent("~$jppb.xlsx"))
+        try Data("notes".utf8).write(to: folder.appendingPathComponent("covering email.txt"))
+        let (a, b) = (scratch.file("a.json"), scratch.file("b.json"))
+        let byName = try boardpack(["merge", q1.path] + returns.map(\.path) + ["-o", a.path, "--json"])
+        let byFolder = try boardpack(["merge", q1.path, folder.path, "-o", b.path, "--json"])
+        #expect(byName.status == 1 && byFolder.status == 1, "the example returns leave two cells refused and a conflict")
+        #expect(byFolder.out == byName.out && byFolder.err == byName.err)
+        #expect(byFolder.out.contains(#""returnsReceived" : 9"#))
+        #expect(try Data(contentsOf: b) == Data(contentsOf: a))
+
+        let empty = scratch.url.appendingPathComponent("nothing yet")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        try Data("notes".utf8).write(to: empty.appendingPathComponent("to chase.txt"))
+        let none = try boardpack(["merge", q1.path, empty.path, "-o", scratch.file("c.json").path])
+        #expect(none.status == 2)
+        #expect(none.err == "\(empty.path): holds no returns (no .xlsx or other spreadsheet file in the folder)\n")
+        #expect(!FileManager.default.fileExists(atPath: scratch.file("c.json").path))
+    }
+}
+
+extension ExampleChainTests {
+    /// Merge opens returns while the report is decoded (`ReturnPrefetch`): however many were
+    /// open by then, the returns are checked and merged as when each is opened in its turn.
+    @Test func returnsOpenedAheadMergeAsTheRest() throws {
+        let q1 = try Self.q1()
+        let files = try Self.exampleReturns() + [scratch.file("not there.xlsx")]
+        let checker = ReturnChecker(report: q1)
+        let expected = ReturnMerger(report: q1).merge(checker.check(filesAt: files))
+        let opened = ReturnPrefetch(files).stop()
+        #expect(opened.count <= files.count)
+        for ahead in [opened, files.map(OpenedReturn.init(fileAt:)), Array(files.prefix(3)).map(OpenedReturn.init(fileAt:))] {
+            let merged = ReturnMerger(checker: checker).merge(checker.check(filesAt: files, opened: ahead))
+            #expect(merged.report == expected.report)
+            #expect(merged.summary.text == expected.summary.text)
+        }
+        #expect(expected.summary.text.contains("not there.xlsx: cannot be read"))
+    }
+}
