@@ -18,6 +18,8 @@ let package = Package(
             name: "CXlsxWriter", pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // SHA-256 of returns, with the processor's SHA instructions.
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "ReportModel"),
         // Reads untrusted .xlsx: our own ZIP reader (zlib only inflates) and a streaming SpreadsheetML reader.
         .target(name: "XLSXReader", dependencies: ["CZlib"]),
@@ -27,7 +29,7 @@ let package = Package(
         // Programs run in a process group of their own with a clean signal mask (LibreOffice, for
         // PDFs and in the tests), so that they can always be ended whole.
         .target(name: "ChildProcess"),
-        .target(name: "BoardPack", dependencies: ["ReportModel", "XLSXWriter", "XLSXReader", "ChildProcess"]),
+        .target(name: "BoardPack", dependencies: ["ReportModel", "XLSXWriter", "XLSXReader", "ChildProcess", "CCrypto"]),
         // The command line, built as the `boardpack` executable. Not named "boardpack": a folder
         // differing from "BoardPack" only in case merges with it on a case-insensitive disk.
         .executableTarget(

@@ -13,7 +13,7 @@ public final class ReturnPrefetch: @unchecked Sendable {
 
     /// At most `limit` are opened ahead: each holds its file and workbook parts (about 15 KB
     /// for a return of five goals) until it is checked.
-    public init(_ urls: [URL], limit: Int = 400) {
+    public init(_ urls: [URL], limit: Int = 200) {
         let thread = Thread { [self] in
             for url in urls.prefix(limit) {
                 if lock.withLock({ stopped }) { break }
