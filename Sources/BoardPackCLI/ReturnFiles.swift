@@ -17,8 +17,7 @@ enum ReturnFiles {
     static func expand(_ paths: [String]) throws -> [URL] {
         var files: [URL] = []
         for path in paths {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+            guard isFolder(path) else {
                 files.append(URL(fileURLWithPath: path))  // a file, or a name the check reports as unreadable
                 continue
             }
@@ -32,15 +31,17 @@ enum ReturnFiles {
             let returns = names.sorted().filter { name in
                 !name.hasPrefix(".") && !name.hasPrefix("~$")
                     && spreadsheetExtensions.contains((name as NSString).pathExtension.lowercased())
-            }.map { folder.appendingPathComponent($0) }.filter { url in
-                var isSubfolder: ObjCBool = false
-                return FileManager.default.fileExists(atPath: url.path, isDirectory: &isSubfolder) && !isSubfolder.boolValue
-            }
+            }.map { folder.appendingPathComponent($0) }.filter { !isFolder($0.path) }
             if returns.isEmpty {
                 throw WorkbookProblems([WorkbookProblem(Place(file: path), "holds no returns (no .xlsx or other spreadsheet file in the folder)")])
             }
             files += returns
         }
         return files
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var folder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
     }
 }

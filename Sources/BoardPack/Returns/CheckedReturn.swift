@@ -1,5 +1,6 @@
 import Foundation
 import ReportModel
+import XLSXReader
 
 /// One goal's answer read from a return.
 public struct GoalAnswer: Equatable, Sendable {
@@ -53,6 +54,19 @@ public struct CheckedReturn: Sendable {
         self.path = path
         self.sha256 = sha256
         self.modified = modified
+    }
+
+    /// Refuses the whole return: `message` says why, of the file.
+    mutating func refuse(_ message: String) {
+        refused = true
+        problems.append(WorkbookProblem(Place(file: file), message))
+    }
+
+    /// Refuses the whole return for `error`, told as the reader tells it (with its place).
+    mutating func refuse(_ error: Error) {
+        guard let error = error as? XLSXError else { return refuse("\(error)") }
+        refused = true
+        problems.append(WorkbookProblem(error))
     }
 
     /// A return from the right agency with nothing filled in.

@@ -21,8 +21,7 @@ public struct OpenedReturn: @unchecked Sendable {  // the workbook moves to one 
             bytes = try [UInt8](Data(contentsOf: url))
         } catch {
             var unread = CheckedReturn(file: name, path: url.relativePath, sha256: "")
-            unread.refused = true
-            unread.problems = [WorkbookProblem(Place(file: name), "cannot be read (\(SystemReason.of(error)))")]
+            unread.refuse("cannot be read (\(SystemReason.of(error)))")
             self.init(result: unread, book: nil)
             return
         }
@@ -37,13 +36,5 @@ public struct OpenedReturn: @unchecked Sendable {  // the workbook moves to one 
         } catch {
             result.refuse(error)
         }
-    }
-}
-
-extension CheckedReturn {
-    /// The return refused whole for `error`, told as the reader tells it.
-    mutating func refuse(_ error: Error) {
-        refused = true
-        problems.append((error as? XLSXError).map { WorkbookProblem($0) } ?? WorkbookProblem(Place(file: file), "\(error)"))
     }
 }

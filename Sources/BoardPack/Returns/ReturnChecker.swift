@@ -63,37 +63,32 @@ public struct ReturnChecker: Sendable {
 
     // MARK: - The return as a whole
 
-    private func refuse(_ result: inout CheckedReturn, _ message: String) {
-        result.refused = true
-        result.problems.append(WorkbookProblem(Place(file: result.file), message))
-    }
-
     private func read(_ book: XLSXFile, into result: inout CheckedReturn) throws {
         let sheets = book.sheets.map(\.name)
         if sheets.contains(BoardPackLayout.reportSheet) {
-            return refuse(&result, "is a board pack, not a return; send the return workbook made by boardpack returns (import reads board packs)")
+            return result.refuse("is a board pack, not a return; send the return workbook made by boardpack returns (import reads board packs)")
         }
         let details = try self.details(of: book)
         guard let reportID = details[ReturnLayout.Key.report], let agencyID = details[ReturnLayout.Key.agency] else {
-            return refuse(&result, "is not a boardpack return (it carries no return details); send the agency the return made by boardpack returns")
+            return result.refuse("is not a boardpack return (it carries no return details); send the agency the return made by boardpack returns")
         }
         let version = details[ReturnLayout.Key.template] ?? "1"
         guard version == ReturnLayout.templateVersion else {
-            return refuse(&result, "was made with an earlier layout of the return (template \(version)); ask the secretariat for a new return (boardpack returns --agency \(agencyID))")
+            return result.refuse("was made with an earlier layout of the return (template \(version)); ask the secretariat for a new return (boardpack returns --agency \(agencyID))")
         }
         guard reportID == report.id else {
-            return refuse(&result, "is a return for report \"\(reportID)\", not \"\(report.id)\"")
+            return result.refuse("is a return for report \"\(reportID)\", not \"\(report.id)\"")
         }
         let returnPeriod = details[ReturnLayout.Key.period] ?? ""
         result.period = returnPeriod
         guard returnPeriod == report.period.label else {
-            return refuse(&result, "is the return for \(returnPeriod), but this report collects \(report.period.label); merge it into the \(returnPeriod) report, or ask for a \(report.period.label) return")
+            return result.refuse("is the return for \(returnPeriod), but this report collects \(report.period.label); merge it into the \(returnPeriod) report, or ask for a \(report.period.label) return")
         }
         guard let agency = directory.agency(agencyID) else {
-            return refuse(&result, "is a return for \"\(agencyID)\", which is not an agency of this report")
+            return result.refuse("is a return for \"\(agencyID)\", which is not an agency of this report")
         }
         guard let scope = scopes[agency.id] else {
-            return refuse(&result, "is a return for \(agency.name), which leads no goal and supplies no figure in this report")
+            return result.refuse("is a return for \(agency.name), which leads no goal and supplies no figure in this report")
         }
         result.agency = agency
         try readSignature(book, into: &result)
