@@ -6,13 +6,13 @@ import Foundation
 /// a git diff shows only what changed. Input errors name the JSON path of the bad value.
 public enum ReportCoding {
     public static func encode(_ report: Report) throws -> Data {
-        var data = try CanonicalJSON.encode(report, with: canonicalEncoder)
+        var data = try CanonicalJSON.encode(report)
         data.append(0x0A)
         return data
     }
 
-    /// The encoder of `encode`, without `CanonicalJSON`'s work on both cores (the reference its
-    /// tests compare with).
+    /// Foundation's encoder with the settings of `encode`: the reference `CanonicalJSON`'s
+    /// tests compare with.
     static func encodeInOnePass(_ report: Report) throws -> Data {
         var data = try canonicalEncoder().encode(report)
         data.append(0x0A)
@@ -48,8 +48,8 @@ public enum ReportCoding {
     }
 
     /// - Parameter canonical: encode the report again as `encode` does (pretty, keys sorted),
-    ///   to hand it on; otherwise `json` gives empty data, for the fields are checked on the
-    ///   report's shape alone (`ShapeEncoder`).
+    ///   to hand it on, from the same `EncodedTree` whose shape the fields are checked on;
+    ///   otherwise `json` gives empty data.
     private static func decode(_ data: Data, file: String, canonical: Bool) throws -> (report: Report, json: InParallel<Data>) {
         // The shape of the JSON as given is read on the other core while the report is decoded.
         let given = InParallel { JSONShape(Array(data)) }
@@ -64,8 +64,13 @@ public enum ReportCoding {
         }
         // Then the report is encoded again there while its rules are checked here.
         let json = InParallel { () throws -> Data in
-            let json = canonical ? try encode(report) : Data()
-            let unknown = UnknownFields.find(in: try given.value(), known: try ShapeEncoder.shape(of: report))
+            let tree = try EncodedTree.of(report)
+            var json = Data()
+            if canonical {
+                json = try CanonicalJSON.encode(report, tree: tree)
+                json.append(0x0A)
+            }
+            let unknown = UnknownFields.find(in: try given.value(), known: tree.shape)
             if !unknown.isEmpty { throw ReportProblems(file: file, problems: unknown) }
             return json
         }

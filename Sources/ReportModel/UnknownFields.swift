@@ -3,7 +3,7 @@ import Foundation
 /// Finds fields in report JSON that the model does not know, such as a misspelt `"staus"`.
 ///
 /// Decoding ignores unknown keys, so a typo would silently drop data. Instead of listing every
-/// field by hand, the decoded report is encoded again (to its shape, `ShapeEncoder`) and the two
+/// field by hand, the decoded report is encoded again (to its `EncodedTree`, whose shape is taken) and the two
 /// trees are compared: any key in the input that the re-encoded report lacks was not understood.
 enum UnknownFields {
     /// - Parameters:

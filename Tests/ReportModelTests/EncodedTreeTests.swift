@@ -3,10 +3,10 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The unknown-field check compares the JSON as given with the shape `ShapeEncoder` makes of the
-/// decoded report: that shape must be the one `JSONEncoder`'s text has, or a field written
+/// The unknown-field check compares the JSON as given with the shape of the decoded report's
+/// `EncodedTree`: that shape must be the one `JSONEncoder`'s text has, or a field written
 /// correctly would be called unknown (or a misspelt one passed over).
-@Suite struct ShapeEncoderTests {
+@Suite struct EncodedTreeTests {
     static func textShape<T: Encodable>(_ value: T) throws -> JSONShape? {
         JSONShape(Array(try JSONEncoder().encode(value)))
     }
@@ -14,10 +14,10 @@ import Testing
     @Test(arguments: Examples.all)
     func theExamplesHaveTheShapeOfTheirJSON(_ name: String) throws {
         let report = try Examples.report(name)
-        #expect(try ShapeEncoder.shape(of: report) == Self.textShape(report))
+        #expect(try EncodedTree.of(report).shape == Self.textShape(report))
         // Rolled over: history, discharged goals, proposals applied.
         let next = try Rollover(report: report, file: name).next(Period(guessing: "2030-31 Q1"))
-        #expect(try ShapeEncoder.shape(of: next) == Self.textShape(next))
+        #expect(try EncodedTree.of(next).shape == Self.textShape(next))
     }
 
     @Test func valuesJSONEncoderWritesAsOneItemAreLeaves() throws {
@@ -44,7 +44,7 @@ import Testing
                 try container.encode(empty, forKey: .empty)
             }
         }
-        let shape = try ShapeEncoder.shape(of: Odd())
+        let shape = try EncodedTree.of(Odd()).shape
         #expect(shape == (try Self.textShape(Odd())))
         guard case .object(let members) = shape else { Issue.record("not an object: \(shape)"); return }
         #expect(members.keys.sorted() == ["amount", "bytes", "empty", "link", "nested", "null", "when"])
@@ -54,7 +54,7 @@ import Testing
     @Test func aMisspeltFieldIsStillFound() throws {
         let json = #"{"format": 1, "id": "r", "title": "T", "board": "B", "period": {"label": "Q1", "kind": "quarter"}, "themes": [{"id": "t", "name": "T", "goals": [{"id": "G1", "text": "x", "stauts": "Red"}]}]}"#
         let report = try JSONDecoder().decode(Report.self, from: Data(json.utf8))
-        let problems = UnknownFields.find(in: JSONShape(Array(json.utf8)), known: try ShapeEncoder.shape(of: report))
+        let problems = UnknownFields.find(in: JSONShape(Array(json.utf8)), known: try EncodedTree.of(report).shape)
         #expect(problems.map(\.description) == ["themes[0].goals[0].stauts: is not a field of this report format"])
     }
 }
