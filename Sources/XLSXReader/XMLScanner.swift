@@ -154,21 +154,32 @@ struct XMLScanner {
         var quote: UInt8 = 0
         var i = pos + 1
         while true {
-            if i >= buffer.count {
-                let oldPos = pos
-                guard try refill() else { throw XMLError("the XML ends inside a tag") }
-                i = i - oldPos + pos
-                continue
+            // Through the buffer's memory, not its checked subscript: a tenth of a merge's
+            // time was spent in this loop.
+            let (end, open) = buffer.withUnsafeBufferPointer { b -> (Int?, UInt8) in
+                var quote = quote, at = i
+                while at < b.count {
+                    let c = b[at]
+                    if quote != 0 {
+                        if c == quote { quote = 0 }
+                    } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                        quote = c
+                    } else if c == UInt8(ascii: ">") {
+                        return (at, 0)
+                    }
+                    at += 1
+                }
+                return (nil, quote)
             }
-            let c = buffer[i]
-            if quote != 0 {
-                if c == quote { quote = 0 }
-            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
-                quote = c
-            } else if c == UInt8(ascii: ">") {
+            if let end {
+                i = end
                 break
             }
-            i += 1
+            quote = open
+            i = buffer.count
+            let oldPos = pos
+            guard try refill() else { throw XMLError("the XML ends inside a tag") }
+            i = i - oldPos + pos
         }
         let selfClosing = i > pos + 1 && buffer[i - 1] == UInt8(ascii: "/")
         var nameEnd = pos + 1
