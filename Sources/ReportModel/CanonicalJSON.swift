@@ -30,8 +30,15 @@ enum CanonicalJSON {
         let mine = try written(themes, taking: next)
         guard let mine, let theirs = try other.value(), let list = outline.members?.last(where: { $0.key == "themes" })?.value
         else { return try ReportCoding.canonicalEncoder().encode(report) }
-        list.items = (mine + theirs).sorted { $0.index < $1.index }.map { EncodedTree(leaf: .written($0.json)) }
-        return try encode(report, tree: outline)
+        let parts = (mine + theirs).sorted { $0.index < $1.index }.map(\.json)
+        list.items = parts.map { EncodedTree(leaf: .written($0)) }
+        // Room for the themes and, generously, the rest: pages never written are never held.
+        let themesSize = parts.reduce(0) { $0 + $1.count }
+        guard let bytes = PrettyJSON.bytes(of: outline, reserving: themesSize + themesSize / 2 + (1 << 20)) else {
+            return try ReportCoding.canonicalEncoder().encode(report)
+        }
+        list.items = []  // the themes' parts are let go before the bytes are copied into Data
+        return Data(bytes)
     }
 
     /// The JSON of each theme taken from `next`, as it stands in the report's list of themes

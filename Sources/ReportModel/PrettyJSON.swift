@@ -12,9 +12,13 @@
 struct PrettyJSON {
     private(set) var bytes: [UInt8] = []
 
-    /// - Parameter depth: the depth at which the tree stands in the whole, for its indents.
-    static func bytes(of tree: EncodedTree, depth: Int = 0) -> [UInt8]? {
+    /// - Parameters:
+    ///   - depth: the depth at which the tree stands in the whole, for its indents.
+    ///   - capacity: bytes to reserve, when the caller can tell: a buffer grown by doubling
+    ///     holds both its old and new storage at the last step.
+    static func bytes(of tree: EncodedTree, depth: Int = 0, reserving capacity: Int = 0) -> [UInt8]? {
         var writer = PrettyJSON()
+        writer.bytes.reserveCapacity(capacity)
         guard writer.write(tree, depth: depth) else { return nil }
         return writer.bytes
     }
