@@ -4,7 +4,7 @@ import Foundation
 /// values `JSONEncoder` would write, without its text. Two things are read off it:
 /// - its `shape`, for the unknown-field check (which once encoded the report to JSON and read
 ///   that back, three times as long);
-/// - its pretty JSON (`PrettyJSON`), the bytes `JSONEncoder` writes, in a third of its time.
+/// - its pretty JSON (`PrettyJSON`), the bytes `JSONEncoder` writes, in two thirds of its time.
 ///
 /// It makes the calls `JSONEncoder` makes: optional fields left out are absent, `nil` written
 /// is null, and the values `JSONEncoder` writes by rules of its own (dates, data, URLs,
