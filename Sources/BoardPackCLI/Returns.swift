@@ -7,7 +7,7 @@ struct ReturnsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "returns",
         abstract: "Write one return workbook per agency that leads a goal or supplies a figure.",
-        discussion: "The layout is the contract described in the README under \"Agency returns\".")
+        discussion: "The layout is the contract in docs/return-layout.md.")
 
     @Argument(help: "The report, as JSON.")
     var report: String

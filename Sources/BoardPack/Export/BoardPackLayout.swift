@@ -2,7 +2,7 @@ import ReportModel
 
 /// The layout of a board pack: a contract between `BoardPackExporter`, which writes it, and
 /// `BoardPackImporter`, which reads it back (also after someone touched it up in Excel).
-/// Documented in the README; anything written here and read back goes through this type.
+/// Documented in docs/board-pack.md; anything written here and read back goes through this type.
 ///
 /// Tables are found by their header rows and columns by their header labels, never by position:
 /// a sheet's columns are a grid shared by tables of different widths (see `TableGrid`).

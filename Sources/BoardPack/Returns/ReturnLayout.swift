@@ -1,7 +1,7 @@
 import ReportModel
 
 /// The layout of an agency return: a contract between `boardpack returns`, the agencies who
-/// fill it in, and `boardpack check` / `merge`. Documented in the README; change with care and
+/// fill it in, and `boardpack check` / `merge`. Documented in docs/return-layout.md; change with care and
 /// bump `templateVersion` (returns of another version are refused with a request for a new one).
 ///
 /// Every cell boardpack reads is found by a key in a hidden first column, never by its position:

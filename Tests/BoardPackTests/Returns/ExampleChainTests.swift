@@ -4,7 +4,7 @@ import ReportModel
 import TestSupport
 import Testing
 
-/// The worked chain the README walks through: the Kent 2012-13 end of year rolled into 2013-14
+/// The worked chain docs/quarterly-cycle.md walks through: the Kent 2012-13 end of year rolled into 2013-14
 /// Q1 with the plan refresh, the example returns (filled in LibreOffice by
 /// examples/returns/make.py) checked and merged, and the board pack exported.
 @Suite struct ExampleChainTests {
@@ -48,7 +48,7 @@ import Testing
         #expect(try BoardPackImporter().read(fileAt: pack) == merged)
     }
 
-    /// The README's walk-through, command by command.
+    /// The walk-through of docs/quarterly-cycle.md, command by command.
     @Test func theChainRunsEndToEndFromTheCommandLine() throws {
         let q1 = scratch.file("q1.json"), merged = scratch.file("q1-merged.json"), pack = scratch.file("board.xlsx")
         let next = try boardpack(["next", Examples.url(Examples.kent).path, "--period", "2013-14 Q1", "--plan-refresh", Examples.url(Examples.planRefresh).path, "-o", q1.path])
