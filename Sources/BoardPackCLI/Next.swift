@@ -41,10 +41,7 @@ struct NextCommand: ParsableCommand {
             try refuseOverwriting(input: report, output: output)
             let loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
             let refresh = try planRefresh.map { (try ReportCoding.load(contentsOf: URL(fileURLWithPath: $0)), $0) }
-            let next = try Rollover(report: loaded, file: report, planRefresh: refresh).next(Period(guessing: period, kind: kind), id: id)
-            // The result must be a report every other command takes.
-            let problems = ReportValidator(next).problems()
-            if !problems.isEmpty { throw ReportProblems(file: output, problems: problems) }
+            let next = try Rollover(report: loaded, file: report, planRefresh: refresh).validNext(Period(guessing: period, kind: kind), id: id, output: output)
             try AtomicFile.write(try ReportCoding.encode(next), to: URL(fileURLWithPath: output))
             print("Wrote \(output): \(next.period.label), \(next.countedGoals.count) goals (was \(loaded.period.label), \(loaded.countedGoals.count))")
         }

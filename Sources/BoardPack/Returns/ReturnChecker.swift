@@ -50,6 +50,17 @@ public struct ReturnChecker: Sendable {
         check(OpenedReturn(bytes: bytes, name: name, path: path, modified: modified))
     }
 
+    /// Checks a return that must come from the agency `agencyID` (an upload through that
+    /// agency's link, or on its behalf): another agency's return is refused whole, like one for
+    /// another report or period, so nothing in it is merged.
+    public func check(_ opened: OpenedReturn, from agencyID: String) -> CheckedReturn {
+        var result = check(opened)
+        guard !result.refused, let agency = result.agency, agency.id != agencyID else { return result }
+        let expected = directory.agency(agencyID)?.name ?? agencyID
+        result.refuse("is the return for \(agency.name), not for \(expected); send \(expected)'s own return")
+        return result
+    }
+
     public func check(_ opened: OpenedReturn) -> CheckedReturn {
         var result = opened.result
         guard let book = opened.book else { return result }
@@ -104,13 +115,16 @@ public struct ReturnChecker: Sendable {
         if result.isBlank {
             result.problems.append(WorkbookProblem(Place(file: result.file), "is blank: no status, update or figure is filled in, so \(agency.name) is still missing"))
         } else {
+            // Nothing refused: what is left unanswered is for the secretariat to see.
             if !result.unanswered.isEmpty {
                 result.problems.append(WorkbookProblem(
-                    Place(file: result.file, sheet: goals.sheetName), "\(Wording.plural(result.unanswered.count, "goal")) not answered: \(result.unanswered.joined(separator: ", "))"))
+                    Place(file: result.file, sheet: goals.sheetName), "\(Wording.plural(result.unanswered.count, "goal")) not answered: \(result.unanswered.joined(separator: ", "))",
+                    weight: .notice))
             }
             if !result.figuresMissing.isEmpty {
                 result.problems.append(WorkbookProblem(
-                    Place(file: result.file, sheet: measures.sheetName), "no figure for \(result.figuresMissing.joined(separator: ", ")) (type tbc where it is not known yet)"))
+                    Place(file: result.file, sheet: measures.sheetName), "no figure for \(result.figuresMissing.joined(separator: ", ")) (type tbc where it is not known yet)",
+                    weight: .notice))
             }
         }
     }
@@ -149,7 +163,7 @@ public struct ReturnChecker: Sendable {
         let sheetName = sheet?.name ?? ReturnLayout.instructionsSheet
         for (label, ask) in [(S.completedBy, "type the name of who completed the return"), (S.date, "type the date it was completed, e.g. 12/07/2013")] {
             guard let (cell, reference) = cells[label] else {
-                result.problems.append(WorkbookProblem(Place(file: result.file, sheet: sheetName), "has no \(label) cell; \(ask) on a new return"))
+                result.problems.append(WorkbookProblem(Place(file: result.file, sheet: sheetName), "has no \(label) cell; \(ask) on a new return", weight: .notice))
                 continue
             }
             let place = Place(file: result.file, sheet: sheetName, cell: reference)
@@ -158,8 +172,10 @@ public struct ReturnChecker: Sendable {
                 result.day = Day(reading: iso)
                 continue
             }
+            // The signature is asked for, never blocking: missing, it is a notice; a cell that
+            // cannot be taken as typed is refused like any other.
             switch InputCell.read(cell) {
-            case .empty: result.problems.append(WorkbookProblem(place, "\(label) is empty; \(ask)"))
+            case .empty: result.problems.append(WorkbookProblem(place, "\(label) is empty; \(ask)", weight: .notice))
             case .refused(let why): result.problems.append(WorkbookProblem(place, "\(label) \(why)"))
             case .text(let text):
                 if label == S.completedBy {
@@ -167,7 +183,7 @@ public struct ReturnChecker: Sendable {
                 } else {
                     result.date = text
                     result.day = Day(reading: text)
-                    if result.day == nil { result.problems.append(WorkbookProblem(place, "\"\(text)\" is not a date; type it as 12/07/2013")) }
+                    if result.day == nil { result.problems.append(WorkbookProblem(place, "\"\(text)\" is not a date; type it as 12/07/2013", weight: .notice)) }
                 }
             }
         }

@@ -194,7 +194,7 @@ public struct ReturnTemplate {
                 .text(goal.text, key: ReturnLayout.key(goal.id, ReturnLayout.GoalField.goal.rawValue), palette.wrapped),
             ]
             lines += goal.notes.map { .text("\(style.labels.note): \($0)", key: nil, palette.note) }
-            lines.append(.text(previous(goal), key: nil, palette.note.with { $0.fontColor = style.rgb(style.colours.notRatedFont) }))
+            lines.append(.text(Self.previous(goal), key: nil, palette.note.with { $0.fontColor = style.rgb(style.colours.notRatedFont) }))
             lines.append(.text("Status for \(period) (\(report.scheme.choices)):", key: nil, label))
             lines.append(.field(.status, input(palette).with { $0.horizontal = .center; $0.bold = true }))
             var ask = "Update for \(period): what was done and what happens next"
@@ -245,8 +245,9 @@ public struct ReturnTemplate {
         sheet.protectWithoutPassword()
     }
 
-    /// How the goal was last rated, from its history: "Last rated at 2012-13: Green. …".
-    private func previous(_ goal: Goal) -> String {
+    /// How the goal was last rated, from its history: "Last rated at 2012-13: Green. …"; the
+    /// return and the portal's page both say it this way.
+    public static func previous(_ goal: Goal) -> String {
         if let change = goal.history.last?.change {
             switch change.kind {
             case .added: return "A new goal: not rated before."

@@ -77,6 +77,17 @@ public struct Rollover {
         return next
     }
 
+    /// The next period's report, checked against every rule so that every command takes it
+    /// (`boardpack next` and the portal's `next` both start a period through this).
+    /// - Parameter output: where the new report goes, named in its problems.
+    /// - Throws: `ReportProblems` as `next` does, or for the new report's own problems.
+    public func validNext(_ period: Period, id: String? = nil, output: String) throws -> Report {
+        let next = try self.next(period, id: id)
+        let problems = ReportValidator(next).problems()
+        if !problems.isEmpty { throw ReportProblems(file: output, problems: problems) }
+        return next
+    }
+
     /// The status scheme of a period of `kind`: Red/Amber/Green in a quarter, Red/Green at year
     /// end, unless the report has a scheme of its own.
     static func scheme(_ current: StatusScheme?, for kind: Period.Kind) -> StatusScheme? {
