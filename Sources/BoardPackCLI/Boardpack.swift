@@ -14,7 +14,7 @@ struct Boardpack: ParsableCommand {
         version: BoardpackVersion.current,
         subcommands: [
             Export.self, Validate.self, ReturnsCommand.self, CheckCommand.self, MergeCommand.self, NextCommand.self, DiffCommand.self,
-            ImportCommand.self, DumpCommand.self, StyleCommand.self,
+            ImportCommand.self, DumpCommand.self, StyleCommand.self, PortalCommand.self,
         ])
 
     /// As ArgumentParser's, but a usage error exits 2 like every other input that stops a command.

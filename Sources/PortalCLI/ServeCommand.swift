@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import Portal
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the portal.",
+        discussion: """
+            Prints the address it listens on, then serves until SIGINT or SIGTERM, when it stops \
+            taking new requests and lets those in flight finish (an upload is either kept whole \
+            or not at all).
+            """)
+
+    @Option(help: "The data folder.")
+    var data: String
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port (0 for any free one).")
+    var port = 8080
+
+    @Option(help: "The address people reach the portal at, when it is not http://HOST:PORT (https:// makes cookies Secure).")
+    var baseURL: String?
+
+    func run() async throws {
+        try await reportingErrors {
+            let store = try PortalStore.open(DataFolder(data))
+            store.removeLeftovers()
+            let base = try baseURL.map(BaseURL.init)
+            if let base { try store.setBaseURL(base.text) }
+            let portal = try await PortalSite(store: store, settings: PortalSettings(baseURL: base))
+            var logger = Logger(label: "boardpack-portal")
+            logger.logLevel = .notice
+            let app = PortalApplication.build(portal, host: host, port: port, logger: logger) { address in
+                let shown = address.map { "http://\($0.ipAddress ?? host):\($0.port ?? port)" } ?? "http://\(host):\(port)"
+                // Written straight to the file: a test or a script reading the pipe sees it at once.
+                FileHandle.standardOutput.write(Data("Serving the returns portal at \(shown)/ (Ctrl-C to stop)\n".utf8))
+            }
+            try await app.runService()
+        }
+    }
+}
