@@ -46,10 +46,13 @@ struct PortalFixture {
     }
 
     /// The portal's web side over this store, with a low bcrypt cost and no LibreOffice unless asked.
-    func site(failureLimit: Int = 10, baseURL: String? = nil, soffice: Bool = false) async throws -> PortalSite {
+    /// - Parameter largestFile: smaller than the portal's 20 MB where a test sends a file past
+    ///   it: the multipart parser is slow in a debug build (20 MB takes half a minute).
+    func site(failureLimit: Int = 10, baseURL: String? = nil, soffice: Bool = false, largestFile: Int = UploadCheck.largestFile) async throws -> PortalSite {
         var settings = PortalSettings(baseURL: try baseURL.map(BaseURL.init))
         settings.bcryptCost = 4
         settings.failureLimit = failureLimit
+        settings.largestFile = largestFile
         if !soffice { settings.soffice = nil }
         return try await PortalSite(store: store, settings: settings)
     }

@@ -12,18 +12,22 @@ public struct PeriodMerge: Sendable {
     public var summary: MergeSummary
     /// The uploads merged, in the report's order of agencies.
     public var uploads: [UploadRecord]
+    /// The newest upload of the period the merge saw, merged or not.
+    public var lastUploadID: Int64
 
     /// Merges the period's newest usable uploads (read back from the uploads folder).
     public static func of(_ period: PeriodRecord, store: PortalStore, reports: PeriodReports) throws -> PeriodMerge {
         let checker = try reports.checker(for: period)
-        let chosen = try store.newestUploads(period: period.id!, as: .secretariat).merged
+        // One read: the uploads merged and the newest seen agree, whatever arrives meanwhile.
+        let all = try store.uploads(period: period.id!, as: .secretariat)
+        let chosen = UploadRecord.newest(of: all).merged
         let order = Dictionary(uniqueKeysWithValues: checker.report.agencies.enumerated().map { ($1.id, $0) })
         let uploads = chosen.values.sorted { (order[$0.agencyID] ?? .max, $0.id!) < (order[$1.agencyID] ?? .max, $1.id!) }
         let checked = try uploads.map { upload in
             checker.check(OpenedReturn(bytes: try store.uploads.read(upload.sha256), name: upload.originalName, path: upload.originalName), from: upload.agencyID)
         }
         let (merged, summary) = ReturnMerger(checker: checker).merge(checked)
-        return PeriodMerge(report: merged, json: try ReportCoding.encode(merged), summary: summary, uploads: uploads)
+        return PeriodMerge(report: merged, json: try ReportCoding.encode(merged), summary: summary, uploads: uploads, lastUploadID: all.first?.id ?? 0)
     }
 
     /// The summary as `boardpack merge` prints it.

@@ -101,6 +101,7 @@ enum Migrations {
                 t.column("at", .datetime).notNull()
                 t.column("actor", .text).notNull()
                 t.column("uploadIDs", .text).notNull()
+                t.column("lastUploadID", .integer).notNull()
                 t.column("sha256", .text).notNull()
                 t.column("summary", .blob).notNull()
             }

@@ -35,12 +35,7 @@ extension PortalStore {
 
     /// Each agency's newest upload, and its newest usable one (the one merged), by agency id.
     public func newestUploads(period: Int64, as viewer: Viewer) throws -> (newest: [String: UploadRecord], merged: [String: UploadRecord]) {
-        var newest: [String: UploadRecord] = [:], merged: [String: UploadRecord] = [:]
-        for upload in try uploads(period: period, as: viewer) {  // newest first
-            if newest[upload.agencyID] == nil { newest[upload.agencyID] = upload }
-            if upload.usable && merged[upload.agencyID] == nil { merged[upload.agencyID] = upload }
-        }
-        return (newest, merged)
+        UploadRecord.newest(of: try uploads(period: period, as: viewer))
     }
 
     /// The agencies whose link has been opened in the period.

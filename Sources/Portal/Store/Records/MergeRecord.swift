@@ -12,6 +12,8 @@ public struct MergeRecord: Codable, Sendable, FetchableRecord, MutablePersistabl
     public var actor: String
     /// The uploads merged, by id, in the order given to the merger.
     public var uploadIDs: String
+    /// The newest upload of the period when it merged: any later one is new since.
+    public var lastUploadID: Int64
     /// SHA-256 of the merged report's JSON.
     public var sha256: String
     /// The merge summary (`MergeSummary`, JSON).

@@ -66,3 +66,16 @@ public struct UploadRecord: Codable, Sendable, FetchableRecord, MutablePersistab
         return "R\(period)-" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits
     }
 }
+
+extension UploadRecord {
+    /// Each agency's newest upload, and its newest usable one: the one merged.
+    /// - Parameter uploads: newest first, as the store lists them.
+    public static func newest(of uploads: [UploadRecord]) -> (newest: [String: UploadRecord], merged: [String: UploadRecord]) {
+        var newest: [String: UploadRecord] = [:], merged: [String: UploadRecord] = [:]
+        for upload in uploads {
+            if newest[upload.agencyID] == nil { newest[upload.agencyID] = upload }
+            if upload.usable && merged[upload.agencyID] == nil { merged[upload.agencyID] = upload }
+        }
+        return (newest, merged)
+    }
+}

@@ -99,7 +99,7 @@ struct SecretariatController {
             page.mergedAt = Shown.time(latest.at)
             page.mergeNumber = latest.id
             page.returnsMerged = latest.uploads.count
-            let since = uploads.filter { $0.receivedAt > latest.at }.count
+            let since = uploads.filter { $0.id! > latest.lastUploadID }.count
             page.newSince = since == 0 ? nil : "\(Wording.plural(since, "upload")) since"
             page.summaryText = summary.text
             page.downloads = [
@@ -126,7 +126,7 @@ struct SecretariatController {
         _ = try await blocking {
             let merged = try PeriodMerge.of(period, store: store, reports: reports)
             let record = MergeRecord(
-                id: nil, periodID: period.id!, at: store.now, actor: "secretariat", uploadIDs: merged.uploads.map { String($0.id!) }.joined(separator: ","),
+                id: nil, periodID: period.id!, at: store.now, actor: "secretariat", uploadIDs: merged.uploads.map { String($0.id!) }.joined(separator: ","), lastUploadID: merged.lastUploadID,
                 sha256: "", summary: try ReportCoding.canonicalEncoder().encode(merged.summary))
             return try store.addMerge(merged.json, record, address: address)
         }
