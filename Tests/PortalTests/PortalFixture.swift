@@ -169,10 +169,13 @@ final class Browser: @unchecked Sendable {
         return String(page[start..<end])
     }
 
-    /// Opens an agency's link: the session cookie is kept.
-    func open(_ linkPath: String) async throws {
+    /// Opens a private link (an agency's, or the secretariat's one-time link): the session cookie
+    /// is kept, and the page it answers with moves on to `next`.
+    func open(_ linkPath: String, next: String = "/agency") async throws {
         let response = try await get(linkPath)
-        guard response.status == .seeOther else { throw PortalTestError("\(linkPath) answered \(response.status)") }
+        guard response.status == .ok, response.text.contains("<a href=\"\(next)\" data-next") else {
+            throw PortalTestError("\(linkPath) answered \(response.status): \(response.text)")
+        }
     }
 }
 

@@ -17,7 +17,7 @@ public final class Pages: Sendable {
     public static func load() async throws -> Pages {
         let library = try await MustacheLibrary(directory: folder.path)
         var assets: [String: (String, ByteBuffer)] = [:]
-        for (name, type) in [("portal.css", "text/css; charset=utf-8"), ("upload.js", "text/javascript; charset=utf-8")] {
+        for (name, type) in [("portal.css", "text/css; charset=utf-8"), ("upload.js", "text/javascript; charset=utf-8"), ("open.js", "text/javascript; charset=utf-8")] {
             let data = try Data(contentsOf: folder.appendingPathComponent("assets/\(name)"))
             assets[name] = (type, ByteBuffer(bytes: data))
         }

@@ -25,8 +25,12 @@ import XLSXReader
         try await fixture.app(try await fixture.site()).test(.router) { client in
             let browser = Browser(client)
             let response = try await browser.get(fixture.linkPath("jppb"))
-            #expect(response.status == .seeOther)
-            #expect(response.headers[.location] == "/agency", "the token leaves the address bar")
+            #expect(response.status == .ok)
+            // A page of the portal's own moves on to /agency (a redirect would lose the Strict
+            // cookie when the link is clicked in webmail: see OpeningPage and the browser test).
+            #expect(response.text.contains("<a href=\"/agency\" data-next class=\"button\">Continue to your return</a>"))
+            #expect(response.text.contains("<script src=\"/assets/open.js\"></script>"))
+            #expect(!response.text.contains(fixture.linkPath("jppb")), "the token is not on the page")
             let cookie = try #require(response.headers[.setCookie])
             #expect(cookie.hasPrefix("boardpack-session="))
             #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/"))
@@ -48,7 +52,7 @@ import XLSXReader
 
             // The link works again (another machine, the e-mail opened twice).
             let again = Browser(client)
-            #expect(try await again.get(fixture.linkPath("jppb")).status == .seeOther)
+            try await again.open(fixture.linkPath("jppb"))
             #expect(try await again.get("/agency").status == .ok)
         }
     }
@@ -98,7 +102,7 @@ import XLSXReader
             let wait = try #require(Int(limited.headers[.retryAfter] ?? ""))
             #expect(wait > 0 && wait <= 15 * 60)
             #expect(limited.text.contains("Too many attempts"))
-            #expect(try await browser.get(fixture.linkPath("jppb")).status == .seeOther, "a valid link is never limited")
+            try await browser.open(fixture.linkPath("jppb"))  // a valid link is never limited
             #expect(try await browser.get("/agency").status == .ok, "nor a page of its session")
             fixture.clock.advance(15 * 60 + 1)
             #expect(try await browser.get("/r/guess4").status == .notFound, "the address may try again once the window has passed")
@@ -117,8 +121,7 @@ import XLSXReader
             #expect(upload.status == .unauthorized)
             #expect(try fixture.store.uploads(period: 1, as: .secretariat).isEmpty)
             // A secretariat session is not an agency's.
-            let setup = try await browser.get(fixture.setupPath)
-            #expect(setup.status == .seeOther)
+            try await browser.open(fixture.setupPath, next: "/secretariat/password")
             #expect(try await browser.get("/agency").status == .unauthorized)
         }
     }

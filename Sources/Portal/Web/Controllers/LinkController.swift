@@ -2,9 +2,9 @@ import Foundation
 import Hummingbird
 
 /// The private links: an agency's (`/r/TOKEN`) and the secretariat's one-time link
-/// (`/s/TOKEN`). Each is exchanged for a session cookie and a redirect to a clean address, so
-/// the token leaves the address bar, the history and any Referer. An unknown, rotated or
-/// expired link gets the plain 404 page; too many of them from one address get 429.
+/// (`/s/TOKEN`). Each is exchanged for a session cookie and a move to a clean address (see
+/// `OpeningPage`), so the token leaves the address bar, and never goes out in a Referer. An
+/// unknown, rotated or expired link gets the plain 404 page; too many from one address get 429.
 struct LinkController {
     let portal: PortalSite
 
@@ -29,14 +29,20 @@ struct LinkController {
         let token = context.parameters.get("token") ?? ""
         guard let link = try portal.store.link(token: token) else { return try await refuse(context) }
         let (value, _) = try portal.store.openAgencySession(link: link, address: context.address)
-        return redirect(to: "/agency", cookie: portal.cookie.set(value))
+        return opening("/agency", "Continue to your return", cookie: portal.cookie.set(value))
     }
 
     @Sendable func setupLink(_ request: Request, context: PortalContext) async throws -> Response {
         let token = context.parameters.get("token") ?? ""
         guard let setup = try portal.store.setupLink(token: token) else { return try await refuse(context) }
         let (value, _) = try portal.store.openSetupSession(setup: setup, address: context.address)
-        return redirect(to: "/secretariat/password", cookie: portal.cookie.set(value))
+        return opening("/secretariat/password", "Continue to choose the password", cookie: portal.cookie.set(value))
+    }
+
+    private func opening(_ next: String, _ label: String, cookie: Cookie) -> Response {
+        var response = portal.pages.response(OpeningPage(chrome: .plain("Opening your page"), next: next, label: label), template: "opening")
+        response.setCookie(cookie)
+        return response
     }
 
     /// Counts the failure against the address; past the limit, says when to try again.

@@ -31,3 +31,16 @@ struct PasswordPage {
     var problem: String?
     var shortest: Int
 }
+
+/// The answer to a private link: it sets the session's cookie and moves on to `next`.
+///
+/// Not a redirect: a link clicked in webmail is a navigation from another site, and a browser
+/// does not send a SameSite=Strict cookie on the redirect that ends such a navigation (nor on a
+/// meta refresh), so the agency would land on "open your link again". A move started by the
+/// portal's own page is same-site: `open.js` replaces the page with `next` at once (the token
+/// leaves the address bar and the history); without scripts, the button does it in one click.
+struct OpeningPage {
+    var chrome: Chrome
+    var next: String
+    var label: String
+}
