@@ -26,13 +26,19 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address people reach the portal at, when it is not http://HOST:PORT (https:// makes cookies Secure).")
     var baseURL: String?
 
+    @Option(help: "The largest file taken, in MB (larger uploads are refused with 413).")
+    var largestFile = UploadCheck.largestFile / (1024 * 1024)
+
     func run() async throws {
         try await reportingErrors {
             let store = try PortalStore.open(DataFolder(data))
             store.removeLeftovers()
             let base = try baseURL.map(BaseURL.init)
             if let base { try store.setBaseURL(base.text) }
-            let portal = try await PortalSite(store: store, settings: PortalSettings(baseURL: base))
+            guard largestFile > 0 else { throw ValidationError("--largest-file must be at least 1 (MB)") }
+            var settings = PortalSettings(baseURL: base)
+            settings.largestFile = largestFile * 1024 * 1024
+            let portal = try await PortalSite(store: store, settings: settings)
             var logger = Logger(label: "boardpack-portal")
             logger.logLevel = .notice
             let app = PortalApplication.build(portal, host: host, port: port, logger: logger) { address in
