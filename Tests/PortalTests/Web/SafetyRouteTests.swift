@@ -54,12 +54,17 @@ import Testing
             let elsewhere: HTTPFields = [.origin: "http://evil.example"]
             #expect(try await browser.post("/sign-out", [("csrf", csrf)], headers: elsewhere).status == .forbidden)
             #expect(try await browser.upload("/agency/uploads", [("csrf", csrf)], file: file, headers: elsewhere).status == .forbidden)
-            let crossSite: HTTPFields = [HTTPField.Name("Sec-Fetch-Site")!: "cross-site"]
-            #expect(try await browser.upload("/agency/uploads", [("csrf", csrf)], file: file, headers: crossSite).status == .forbidden)
+            for site in ["cross-site", "same-site"] {
+                let fromThere: HTTPFields = [HTTPField.Name("Sec-Fetch-Site")!: site, .origin: "http://localhost"]
+                #expect(try await browser.upload("/agency/uploads", [("csrf", csrf)], file: file, headers: fromThere).status == .forbidden, "\(site)")
+            }
             #expect(try fixture.store.uploads(period: 1, as: .secretariat).isEmpty, "nothing was taken")
             #expect(try await browser.get("/agency").status == .ok, "still signed in")
             let sameOrigin: HTTPFields = [.origin: "http://localhost"]
             #expect(try await browser.upload("/agency/uploads", [("csrf", csrf)], file: file, headers: sameOrigin).status == .seeOther)
+            // What Chromium sends from the portal's own form under Referrer-Policy: no-referrer.
+            let chromium: HTTPFields = [.origin: "null", HTTPField.Name("Sec-Fetch-Site")!: "same-origin"]
+            #expect(try await browser.upload("/agency/uploads", [("csrf", csrf)], file: file, headers: chromium).status == .seeOther)
             #expect(try await browser.post("/sign-out", [("csrf", csrf)], headers: sameOrigin).status == .seeOther)
             #expect(try await browser.get("/agency").status == .unauthorized, "signed out")
         }

@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 
 /// Every POST is checked before its handler runs: it must come from the portal's own pages
-/// (Origin, when the browser sends it, names this host), and a url-encoded form is read
+/// (by Sec-Fetch-Site or Origin, when the browser sends them), and a url-encoded form is read
 /// (64 KB at most) and, when the browser has a session, must carry that session's CSRF token,
 /// compared in constant time. Multipart uploads are read by their handler, which checks the
 /// token before it reads the file (`UploadReader`).
@@ -29,11 +29,13 @@ struct FormMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// A browser names the page a POST came from in Origin; from another site it is refused.
-    /// (Without Origin the session's token still has to match.)
+    /// Whether a POST came from the portal's own pages, as far as the browser says: by
+    /// Sec-Fetch-Site where it sends it, else by Origin. Under `Referrer-Policy: no-referrer`
+    /// Chromium sends `Origin: null` even from the portal's own form (as the Fetch standard
+    /// says), so "null" proves nothing either way; the session's token still has to match.
     static func isSameOrigin(_ request: Request) -> Bool {
-        if request.headers[.secFetchSite] == "cross-site" { return false }
-        guard let origin = request.headers[.origin] else { return true }
+        if let site = request.headers[.secFetchSite] { return site == "same-origin" || site == "none" }
+        guard let origin = request.headers[.origin], origin != "null" else { return true }
         guard let host = request.head.authority, let url = URL(string: origin), let originHost = url.host else { return false }
         let originAuthority = url.port.map { "\(originHost):\($0)" } ?? originHost
         return originAuthority.lowercased() == host.lowercased()
