@@ -139,7 +139,7 @@ import Testing
     @Test func sessionsEndWithTheirTimeTheirLinkOrTheirPeriod() throws {
         let period = try #require(try store.openPeriod())
         let link = try #require(try store.currentLinks(period: period.id!).first { $0.agencyID == "jppb" })
-        let (cookie, session) = try store.openAgencySession(link: link, address: "127.0.0.1")
+        let (cookie, session) = try store.openAgencySession(link: link, actor: "JPPB (link)", address: "127.0.0.1")
         #expect(session.viewer == .agency(id: "jppb", period: period.id!))
         #expect(try store.session(cookie: cookie)?.idHash == Tokens.hash(cookie))
         #expect(try store.currentLinks(period: period.id!).first { $0.agencyID == "jppb" }?.firstUsedAt != nil, "the link is marked as opened")

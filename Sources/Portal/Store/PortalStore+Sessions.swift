@@ -27,13 +27,14 @@ public enum SessionLifetime {
 extension PortalStore {
     /// Opens a session for the agency of `link` (which it marks as used): the cookie's value,
     /// never stored, and the session.
-    public func openAgencySession(link: LinkRecord, address: String?) throws -> (cookie: String, session: SessionRecord) {
+    /// - Parameter actor: who the audit log says opened it ("Kent Police (link)").
+    public func openAgencySession(link: LinkRecord, actor: String, address: String?) throws -> (cookie: String, session: SessionRecord) {
         try database.write { db in
             var used = link
             used.firstUsedAt = link.firstUsedAt ?? now
             used.lastUsedAt = now
             try used.update(db)
-            try record(AuditRecord(at: now, actor: "\(link.agencyID) (link)", action: .linkUsed, detail: "generation \(link.generation)", address: address,
+            try record(AuditRecord(at: now, actor: actor, action: .linkUsed, detail: "generation \(link.generation)", address: address,
                 periodID: link.periodID, agencyID: link.agencyID), in: db)
             return try insertSession(kind: .agency, periodID: link.periodID, agencyID: link.agencyID, linkID: link.id, setupID: nil,
                 lifetime: SessionLifetime.agency, address: address, in: db)

@@ -1,3 +1,4 @@
+import BoardPack
 import Foundation
 import GRDB
 
@@ -54,7 +55,7 @@ extension PortalStore {
         return try database.write { db in
             try merge.insert(db)
             try record(AuditRecord(
-                at: merge.at, actor: merge.actor, action: .merge, detail: "merge \(merge.id!): \(merge.uploads.count) returns", address: address,
+                at: merge.at, actor: merge.actor, action: .merge, detail: "merge \(merge.id!): \(Wording.plural(merge.uploads.count, "return"))", address: address,
                 sha256: merge.sha256, periodID: merge.periodID), in: db)
             return merge
         }

@@ -28,7 +28,8 @@ struct LinkController {
     @Sendable func agencyLink(_ request: Request, context: PortalContext) async throws -> Response {
         let token = context.parameters.get("token") ?? ""
         guard let link = try portal.store.link(token: token) else { return try await refuse(context) }
-        let (value, _) = try portal.store.openAgencySession(link: link, address: context.address)
+        let name = (try? portal.period(link.periodID).1.agency(link.agencyID)?.name) ?? link.agencyID
+        let (value, _) = try portal.store.openAgencySession(link: link, actor: "\(name) (link)", address: context.address)
         return opening("/agency", "Continue to your return", cookie: portal.cookie.set(value))
     }
 

@@ -91,23 +91,23 @@ struct SecretariatController {
         let uploads = try portal.store.uploads(period: period.id!, as: .secretariat)
         var page = MergePage(
             chrome: .secretariat("Merge and download, \(period.label)", board: report.board, csrf: session.csrf, current: "/secretariat/merge"),
-            period: period.label, csrf: session.csrf, merged: latest != nil, mergedAt: nil, mergeNumber: nil, returnsMerged: 0, newSince: nil,
+            period: period.label, csrf: session.csrf, merged: latest != nil, mergedAt: nil, mergeNumber: nil, returnsMerged: "", newSince: nil,
             summaryText: nil, downloads: [], returns: [], pdfAvailable: portal.settings.soffice != nil)
         if let latest {
             let summary = try JSONDecoder().decode(MergeSummary.self, from: latest.summary)
             let base = "/secretariat/downloads/\(latest.id!)"
             page.mergedAt = Shown.time(latest.at)
             page.mergeNumber = latest.id
-            page.returnsMerged = latest.uploads.count
+            page.returnsMerged = Wording.plural(latest.uploads.count, "return")
             let since = uploads.filter { $0.id! > latest.lastUploadID }.count
             page.newSince = since == 0 ? nil : "\(Wording.plural(since, "upload")) since"
             page.summaryText = summary.text
             page.downloads = [
-                .init(label: "Merged report", href: "\(base)/merged.json", detail: "JSON, as boardpack merge writes it"),
-                .init(label: "Board pack", href: "\(base)/board-pack.xlsx", detail: "Excel workbook"),
+                .init(label: "Merged report (JSON)", href: "\(base)/merged.json", detail: "as boardpack merge writes it"),
+                .init(label: "Board pack (Excel workbook)", href: "\(base)/board-pack.xlsx", detail: "as boardpack export writes it"),
             ]
-            if page.pdfAvailable { page.downloads.append(.init(label: "Board pack", href: "\(base)/board-pack.pdf", detail: "PDF, printed by LibreOffice")) }
-            page.downloads.append(.init(label: "Merge summary", href: "\(base)/merge-summary.txt", detail: "text, as boardpack merge prints it"))
+            if page.pdfAvailable { page.downloads.append(.init(label: "Board pack (PDF)", href: "\(base)/board-pack.pdf", detail: "printed by LibreOffice")) }
+            page.downloads.append(.init(label: "Merge summary (text)", href: "\(base)/merge-summary.txt", detail: "as boardpack merge prints it"))
         }
         let newest = try portal.store.newestUploads(period: period.id!, as: .secretariat).newest
         page.returns = ReturnScope.all(in: report).compactMap { scope in

@@ -46,7 +46,7 @@ struct AgencyPage {
             chrome: .agency("Your return for \(period.label)", board: report.board, agency: name, csrf: csrf),
             agency: name, board: report.board, period: period.label, deadline: DeadlineView.of(period, now: now),
             contact: period.contact ?? report.contact?.line, csrf: csrf, largestFileMB: UploadCheck.largestFile / (1024 * 1024),
-            goals: (scope?.goals ?? []).map { GoalItem(id: $0.goal.id, text: $0.goal.text, theme: $0.theme.name, previous: ReturnTemplate.previous($0.goal)) },
+            goals: (scope?.goals ?? []).map { GoalItem(id: $0.goal.id, text: $0.goal.text, theme: $0.theme.name, previous: Shown.start(of: [ReturnTemplate.previous($0.goal)], limit: 220)) },
             measures: (scope?.measures ?? []).map { MeasureItem(id: $0.measure.id, name: $0.measure.name, theme: $0.theme.name) },
             uploads: uploads.map { UploadRow($0, href: "/agency/uploads/\($0.id!)") })
     }

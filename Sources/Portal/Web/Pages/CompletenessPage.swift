@@ -70,7 +70,7 @@ struct CompletenessPage {
                 Row(
                     agency: row.agency.name, state: row.state.rawValue, stateClass: stateClass(row.state),
                     newestAt: row.newest.map { Shown.time($0.receivedAt) }, completedBy: row.merged?.completedBy,
-                    goals: "\(row.goalsAnswered) of \(row.goalsOwed)", figures: "\(row.figuresGiven) of \(row.figuresOwed)",
+                    goals: answered(row.goalsAnswered, of: row.goalsOwed), figures: answered(row.figuresGiven, of: row.figuresOwed),
                     href: "/secretariat/agencies/\(row.agency.id)")
             },
             unanswered: completeness.unanswered.map { GoalItem(id: $0.id, text: $0.text, leads: Wording.leads($0.leads, directory)) },
@@ -82,6 +82,9 @@ struct CompletenessPage {
             },
             agencies: completeness.rows.map { AgencyChoice(id: $0.agency.id, name: $0.agency.name) }, csrf: csrf)
     }
+
+    /// "3 of 4", or "none asked".
+    static func answered(_ count: Int, of owed: Int) -> String { owed == 0 ? "none asked" : "\(count) of \(owed)" }
 
     static func stateClass(_ state: Completeness.State) -> String {
         switch state {
@@ -116,7 +119,8 @@ struct MergePage {
     var merged: Bool
     var mergedAt: String?
     var mergeNumber: Int64?
-    var returnsMerged: Int
+    /// "2 returns".
+    var returnsMerged: String
     /// "2 uploads since": received after the latest merge, which merging again takes.
     var newSince: String?
     var summaryText: String?
