@@ -49,7 +49,7 @@ import XLSXReader
                 #expect(html.contains(escaped(String(ReturnTemplate.previous(item.goal).prefix(60)))), "\(item.goal.id)")
             }
             #expect(html.contains("Last rated at 2012-13"))
-            #expect(html.contains("Nothing uploaded yet."))
+            #expect(!html.contains("Your uploads"), "no uploads yet: the list is left out")
 
             // The link works again (another machine, the e-mail opened twice).
             let again = Browser(client)
