@@ -6,6 +6,9 @@ import Mustache
 /// they travel with the built program and work from any folder) rendered from a page's data,
 /// a plain struct built apart from its HTML. Every `{{value}}` is HTML-escaped by the template
 /// engine; the templates never use the unescaped forms (a test holds them to that).
+///
+/// The engine reads a page's stored properties only (by reflection): a computed property is
+/// invisible to a template, so lists are tested with `{{^empty(list)}}`.
 public final class Pages: Sendable {
     private let library: MustacheLibrary
     /// The stylesheet and the one small script, served from memory under /assets/.

@@ -35,9 +35,6 @@ struct AgencyPage {
     var goals: [GoalItem]
     var measures: [MeasureItem]
     var uploads: [UploadRow]
-    var hasGoals: Bool { !goals.isEmpty }
-    var hasMeasures: Bool { !measures.isEmpty }
-    var hasUploads: Bool { !uploads.isEmpty }
 
     static func make(period: PeriodRecord, report: Report, agencyID: String, uploads: [UploadRecord], csrf: String, now: Date) -> AgencyPage {
         let scope = ReturnScope.all(in: report, only: agencyID)

@@ -51,8 +51,6 @@ struct CompletenessPage {
     var conflicts: [ConflictItem]
     var agencies: [AgencyChoice]
     var csrf: String
-    var hasUnanswered: Bool { !unanswered.isEmpty }
-    var hasConflicts: Bool { !conflicts.isEmpty }
 
     static func make(period: PeriodRecord, completeness: Completeness, report: Report, csrf: String, now: Date) -> CompletenessPage {
         let summary = completeness.merge.summary
@@ -102,7 +100,6 @@ struct AgencyUploadsPage {
     var agency: String
     var period: String
     var uploads: [UploadRow]
-    var hasUploads: Bool { !uploads.isEmpty }
 }
 
 /// Merging the period and downloading what it makes.

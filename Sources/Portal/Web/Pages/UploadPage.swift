@@ -46,10 +46,6 @@ struct UploadPage {
     var backLabel: String
     var receiptHref: String
     var fileHref: String
-    var hasMustFix: Bool { !mustFix.isEmpty }
-    var hasToLookAt: Bool { !toLookAt.isEmpty }
-    var hasGoals: Bool { !goals.isEmpty }
-    var hasFigures: Bool { !figures.isEmpty }
 
     static func make(upload: UploadRecord, period: PeriodRecord, report: Report, chrome: Chrome, base: String, backHref: String, backLabel: String) throws -> UploadPage {
         let result = try UploadResult.decoded(upload.result)
