@@ -30,14 +30,23 @@ public enum BoardPackLayout {
     /// on a line of its own.
     static func measureCell(_ measure: Measure) -> String { ([measure.name] + measure.notes).joined(separator: "\n") }
 
+    /// The measure's name in a cell written by `measureCell`: import matches the row by it.
+    static func measureCellName(_ cell: String) -> String {
+        String(cell.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+    }
+
     // MARK: - Theme sheets: goals
 
     /// The columns a goals table may have, in order. A column empty throughout is left out.
+    /// `ref` holds the goal's id: import matches each row to its goal by it (and by its
+    /// wording), so rows inserted, deleted or moved in Excel never shift one goal's answers
+    /// onto another.
     enum GoalColumn: CaseIterable {
-        case goal, lead, status, previous, update, proposal, wording
+        case ref, goal, lead, status, previous, update, proposal, wording
 
         func header(_ labels: Style.Labels) -> String {
             switch self {
+            case .ref: labels.ref
             case .goal: labels.goal
             case .lead: labels.leadAgency
             case .status: labels.status

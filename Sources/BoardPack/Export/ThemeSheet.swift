@@ -61,7 +61,7 @@ struct ThemeSheet {
         let rates = Self.showsStatus(report)
         return BoardPackLayout.GoalColumn.allCases.filter { column in
             switch column {
-            case .goal, .lead: true
+            case .ref, .goal, .lead: true
             case .status: rates
             case .previous: rates && theme.containsGoal { $0.lastRating != nil || $0.history.contains { $0.change != nil } }
             case .update: theme.containsGoal { !$0.update.isEmpty || report.standing(of: $0).isConflict }
@@ -73,6 +73,8 @@ struct ThemeSheet {
 
     private func width(_ column: BoardPackLayout.GoalColumn) -> Double {
         switch column {
+        // As wide as the theme's longest id, which never wraps ("KM-ACC-1").
+        case .ref: max(widths.ref, theme.allGoals.map { TextHeight.width(of: $0.id, fontSize: fontSize) }.max() ?? 0)
         case .goal: widths.goal
         case .lead: widths.leadAgency
         case .status: widths.status
@@ -230,7 +232,7 @@ struct ThemeSheet {
         let headerHeight = TextHeight.points(columns.indices.map { (headers[$0], grid.width(spans[$0])) }, fontSize: fontSize, bold: true)
         func header(continued: Bool) throws {
             for (i, text) in headers.enumerated() {
-                let shown = continued && i == 0 ? BoardPackLayout.continuedHeader(labels) : text
+                let shown = continued && columns[i] == .goal ? BoardPackLayout.continuedHeader(labels) : text
                 try TableGrid.write(shown, sheet, row: pages.row, span: spans[i], format: palette.header)
             }
             try pages.advance(height: headerHeight)
@@ -269,6 +271,7 @@ struct ThemeSheet {
     private func text(_ column: BoardPackLayout.GoalColumn, of row: (goal: Goal, depth: Int)) -> String {
         let goal = row.goal
         switch column {
+        case .ref: return goal.id
         case .goal: return BoardPackLayout.goalCell(goal, depth: row.depth, labels: labels)
         case .lead: return Wording.leads(goal.leads, agencies)
         case .status: return goal.isTracked ? palette.standing(report.standing(of: goal))?.text ?? "" : ""
@@ -329,7 +332,7 @@ struct ThemeSheet {
             try TableGrid.write(value, sheet, row: r, span: span, format: goal.proposal.map { palette.proposal($0.action) } ?? palette.text)
         case .previous:
             try TableGrid.write(value, sheet, row: r, span: span, format: palette.text.with { $0.horizontal = .center })
-        case .lead, .update, .wording:
+        case .ref, .lead, .update, .wording:
             try TableGrid.write(value, sheet, row: r, span: span, format: palette.text)
         }
         return nil
@@ -346,7 +349,11 @@ struct ThemeSheet {
         ] where shownWords.contains(word) {
             entries.append((word, description, format))
         }
-        let nameSpan = span.lowerBound...span.lowerBound
+        // The status names take the first grid columns wide enough for a Status cell (the
+        // first alone may be the narrow Ref column).
+        var nameEnd = span.lowerBound
+        while nameEnd < span.upperBound - 1 && grid.width(span.lowerBound...nameEnd) < widths.status { nameEnd += 1 }
+        let nameSpan = span.lowerBound...nameEnd
         let textSpan = (span.lowerBound + 1)...span.upperBound
         let rows = entries.map { TextHeight.points(for: $0.1, widthInCharacters: grid.width(textSpan), fontSize: fontSize) }
         pages.keep(20 + rows.reduce(0, +))

@@ -21,7 +21,7 @@ extension Style {
             "new": StatusColour(fill: "#C6EFCE", font: "#000000"),
         ],
         widths: Widths(
-            page: 134, goal: 44, leadAgency: 18, status: 11, previous: 14, update: 46, proposal: 13,
+            page: 134, ref: 8, goal: 44, leadAgency: 18, status: 11, previous: 14, update: 46, proposal: 13,
             measure: 44, figure: 11, trend: 14, direction: 14, target: 16,
             statisticsLabel: 38, coverLabel: 22, coverText: 68),
         labels: Labels(
@@ -48,7 +48,7 @@ extension Style {
             improving: "improving", worsening: "worsening", noChange: "no change", improved: "improved",
             worsened: "worsened", unchanged: "unchanged", newlyRated: "new", previous: "Previous",
             notRatedBefore: "Not rated before", continued: "(continued)", target: "Target",
-            suppliedBy: "Supplied by", deliveryAgainstGoals: "Delivery against goals", goal: "Goal",
+            suppliedBy: "Supplied by", deliveryAgainstGoals: "Delivery against goals", ref: "Ref", goal: "Goal",
             leadAgency: "Lead Agency", status: "Status", update: "Update",
             noGoals: "No goals are tracked under this theme yet.", note: "Note", key: "Key",
             description: "Description", representatives: "Lead Agency representatives", comments: "Comments",

@@ -38,6 +38,8 @@ public struct Style: Codable, Equatable, Sendable {
     /// table fills `page`, the width of a landscape A4 page between its margins.
     public struct Widths: Codable, Equatable, Sendable {
         public var page: Double
+        /// The goals table's Ref column: the goal's id.
+        public var ref: Double
         public var goal: Double
         public var leadAgency: Double
         public var status: Double
@@ -119,6 +121,8 @@ public struct Style: Codable, Equatable, Sendable {
         public var target: String
         public var suppliedBy: String
         public var deliveryAgainstGoals: String
+        /// "Ref": the goals table's column of goal ids, which import matches rows by.
+        public var ref: String
         public var goal: String
         public var leadAgency: String
         public var status: String
