@@ -92,7 +92,20 @@ public enum BoardPackLayout {
     }
 
     /// The Status cell shows the status, or one of these words, which import reads as no status.
-    static func noStatusWords(_ labels: Style.Labels) -> Set<String> { [labels.notRated, labels.noReturn, labels.conflict] }
+    static func noStatusWords(_ labels: Style.Labels) -> Set<String> { [labels.notRated, labels.noReturn, labels.conflict, labels.notAccepted] }
+
+    /// The Update cell of a goal whose every answer was refused starts with one line per
+    /// answer, saying who returned what and why it was not accepted; import leaves them out.
+    static func notAcceptedLines(_ refused: [GoalReturn], _ agencies: AgencyDirectory, _ labels: Style.Labels) -> [String] {
+        refused.map { answer in
+            "\(labels.notAccepted): \(agencies.displayName(ofLead: answer.agency)) returned \(answer.status ?? "an answer") (\(answer.refused ?? ""))"
+        }
+    }
+
+    /// Whether a line of an Update cell is the pack's own (a conflict's or a refused answer's).
+    static func isPackLine(_ line: Substring, _ labels: Style.Labels) -> Bool {
+        line.hasPrefix("\(labels.conflict): ") || line.hasPrefix("\(labels.notAccepted): ")
+    }
 
     /// The Update cell of a goal whose co-leads disagree starts with who said what, on a line of
     /// its own; import leaves that line out.

@@ -64,7 +64,7 @@ struct ThemeSheet {
             case .ref, .goal, .lead: true
             case .status: rates
             case .previous: rates && theme.containsGoal { $0.lastRating != nil || $0.history.contains { $0.change != nil } }
-            case .update: theme.containsGoal { !$0.update.isEmpty || report.standing(of: $0).isConflict }
+            case .update: theme.containsGoal { !$0.update.isEmpty || report.standing(of: $0).isConflict || report.standing(of: $0).isNotAccepted }
             case .proposal: theme.containsGoal { $0.proposal != nil }
             case .wording: theme.containsGoal { !BoardPackLayout.wordingCell($0.proposal).isEmpty }
             }
@@ -278,8 +278,12 @@ struct ThemeSheet {
         case .previous: return previous(goal)
         case .update:
             var update = Wording.paragraphs(goal.update)
-            if case .conflict(let said) = report.standing(of: goal) {
+            switch report.standing(of: goal) {
+            case .conflict(let said):
                 update = BoardPackLayout.conflictLine(said, agencies, labels) + (update.isEmpty ? "" : "\n" + update)
+            case .notAccepted(let refused):
+                update = (BoardPackLayout.notAcceptedLines(refused, agencies, labels) + (update.isEmpty ? [] : [update])).joined(separator: "\n")
+            default: break
             }
             return update
         case .proposal: return goal.proposal?.action.label ?? ""
@@ -345,6 +349,7 @@ struct ThemeSheet {
         var entries: [(String, String, CellFormat)] = report.scheme.statuses.map { ($0.name, $0.description, palette.status($0)) }
         for (word, description, format) in [
             (labels.noReturn, labels.noReturnDescription, palette.noReturn), (labels.conflict, labels.conflictDescription, palette.conflict),
+            (labels.notAccepted, labels.notAcceptedDescription, palette.notAccepted),
             (labels.notRated, labels.notRatedDescription, palette.notRated),
         ] where shownWords.contains(word) {
             entries.append((word, description, format))
@@ -354,7 +359,7 @@ struct ThemeSheet {
         var nameEnd = span.lowerBound
         while nameEnd < span.upperBound - 1 && grid.width(span.lowerBound...nameEnd) < widths.status { nameEnd += 1 }
         let nameSpan = span.lowerBound...nameEnd
-        let textSpan = (span.lowerBound + 1)...span.upperBound
+        let textSpan = (nameEnd + 1)...span.upperBound
         let rows = entries.map { TextHeight.points(for: $0.1, widthInCharacters: grid.width(textSpan), fontSize: fontSize) }
         pages.keep(20 + rows.reduce(0, +))
         try TableGrid.write(labels.key, sheet, row: pages.row, span: span, format: palette.heading)
@@ -392,4 +397,5 @@ struct ThemeSheet {
 
 extension Standing {
     var isConflict: Bool { if case .conflict = self { true } else { false } }
+    var isNotAccepted: Bool { if case .notAccepted = self { true } else { false } }
 }

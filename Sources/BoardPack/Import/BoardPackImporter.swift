@@ -280,7 +280,6 @@ private struct Reading {
         let labels = self.labels
         func column(_ c: BoardPackLayout.GoalColumn) -> Int? { found[c.header(labels)] }
         let noStatus = BoardPackLayout.noStatusWords(labels)
-        let conflictPrefix = "\(labels.conflict): "
         if let c = column(.goal), let shown = text(row, c) {
             _ = record("\(path).text", sheet, row, c)
             let cell = shown.hasPrefix(BoardPackLayout.subGoalBullet) ? String(shown.dropFirst(BoardPackLayout.subGoalBullet.count)) : shown
@@ -307,12 +306,11 @@ private struct Reading {
         }
         if let c = column(.update) {
             _ = record("\(path).update", sheet, row, c)
-            var update = text(row, c) ?? ""
-            // The line saying who said what when co-leads disagree is the pack's, not the update's.
-            if update.hasPrefix(conflictPrefix) {
-                update = update.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).dropFirst().joined()
-            }
-            goal.update = Wording.paragraphs(in: update)
+            // The lines saying who said what (co-leads who disagree, answers not accepted) are the
+            // pack's, not the update's.
+            var lines = (text(row, c) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+            while let first = lines.first, BoardPackLayout.isPackLine(first, labels) { lines.removeFirst() }
+            goal.update = Wording.paragraphs(in: lines.joined(separator: "\n"))
         }
     }
 

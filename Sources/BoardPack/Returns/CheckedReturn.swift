@@ -10,6 +10,17 @@ public struct GoalAnswer: Equatable, Sendable {
     public var proposal: Proposal?
     /// Where the answer was read on the Goals sheet: ["B12", "B14"].
     public var cells: [String]
+    /// Why the answer was not accepted, in a few words ("no update"); nil when it was.
+    public var refused: String?
+
+    public init(goalID: String, status: String?, update: [String], proposal: Proposal?, cells: [String], refused: String? = nil) {
+        self.goalID = goalID
+        self.status = status
+        self.update = update
+        self.proposal = proposal
+        self.cells = cells
+        self.refused = refused
+    }
 }
 
 /// One headline figure read from a return.
@@ -39,6 +50,9 @@ public struct CheckedReturn: Sendable {
     /// The Date cell as a calendar day, when it reads as one.
     public var day: Day?
     public var goals: [GoalAnswer] = []
+    /// Goals answered but not accepted (a Red without an update...), each with its reason: the
+    /// board pack shows that an answer came.
+    public var refusedGoals: [GoalAnswer] = []
     public var measures: [MeasureAnswer] = []
     /// Goals the agency was asked to rate that the return does not answer.
     public var unanswered: [String] = []
@@ -70,7 +84,7 @@ public struct CheckedReturn: Sendable {
     }
 
     /// A return from the right agency with nothing filled in.
-    public var isBlank: Bool { !refused && agency != nil && goals.isEmpty && measures.isEmpty }
+    public var isBlank: Bool { !refused && agency != nil && goals.isEmpty && measures.isEmpty && refusedGoals.isEmpty }
 
     /// Whether anything in it can be merged.
     public var isUsable: Bool { !refused && agency != nil && !isBlank }

@@ -12,6 +12,8 @@ struct GoalsReading {
     let file: String
 
     var answers: [GoalAnswer] = []
+    /// Answers given and refused, each with its reason (`GoalAnswer.refused`).
+    var refused: [GoalAnswer] = []
     var unanswered: [String] = []
     var problems: [WorkbookProblem] = []
     var sheetName = ReturnLayout.goalsSheet
@@ -63,10 +65,28 @@ struct GoalsReading {
     private mutating func read(_ goal: Goal, rows: [String: [Row]], sheet: KeyedSheet, column: Int) {
         typealias F = ReturnLayout.GoalField
         func reference(_ field: F) -> String? { rows[field.rawValue]?.first.map { WorksheetReader.reference(column, $0.index) } }
+        let asksForProposals = ReturnLayout.asksForProposals(report.period)
+        // What was typed, as far as it reads as text: kept with a refused answer, so that the
+        // board sees an answer came (a Red refused for want of an update is still "returned Red").
+        func typed(_ field: F) -> String? {
+            guard let row = rows[field.rawValue]?.first, case .text(let text) = InputCell.read(cell(row, column)) else { return nil }
+            return text
+        }
+        let given = GoalAnswerRules.Given(
+            status: typed(.status), update: typed(.update),
+            proposal: asksForProposals ? typed(.proposal) : nil, wording: asksForProposals ? typed(.wording) : nil)
+        func refuse(_ cell: String?, _ message: String, reason: String) {
+            problem(cell, message)
+            guard !given.isEmpty else { return }
+            refused.append(GoalAnswer(
+                goalID: goal.id, status: GoalAnswerRules.recognisedStatus(given, report: report),
+                update: given.update.map(Wording.paragraphs(in:)) ?? [], proposal: nil,
+                cells: [F.status, .update].compactMap(reference), refused: reason))
+        }
         // A goal's block copied: which copy is meant cannot be known.
         for (field, copies) in rows where copies.count > 1 {
             let places = copies.map { "\(sheetName)!\(WorksheetReader.reference(column, $0.index))" }
-            problem(WorksheetReader.reference(column, copies[1].index), "goal \(goal.id)'s \(field) appears \(copies.count) times (\(places.joined(separator: ", "))); delete the copies so it is answered once")
+            refuse(WorksheetReader.reference(column, copies[1].index), "goal \(goal.id)'s \(field) appears \(copies.count) times (\(places.joined(separator: ", "))); delete the copies so it is answered once", reason: "answered twice (its block copied)")
             return
         }
         // Input cells merged together: the merge keeps one value and hides the others.
@@ -74,71 +94,47 @@ struct GoalsReading {
             guard let row = rows[field.rawValue]?.first, let range = sheet.mergedRange(covering: column, row.index),
                 range.contains(":")
             else { continue }
-            problem(range, "is merged into one cell over goal \(goal.id)'s \(field.rawValue); unmerge it (Format > Merge Cells) and answer each in its own cell")
+            refuse(range, "is merged into one cell over goal \(goal.id)'s \(field.rawValue); unmerge it (Format > Merge Cells) and answer each in its own cell", reason: "its cells merged together")
             return
         }
         // Wording: the plan sets it, and an answer to other wording is not an answer to this one.
         let recorded = details[ReturnLayout.Key.wording(goal.id)]
         if let recorded, recorded != ReturnScope.fingerprint(of: goal) {
-            problem(reference(.goal), "the wording of goal \(goal.id) has changed in the report since this return was made, so this answer is not merged; ask \(scope.agency.name) to answer the new wording on a new return")
+            refuse(reference(.goal), "the wording of goal \(goal.id) has changed in the report since this return was made, so this answer is not merged; ask \(scope.agency.name) to answer the new wording on a new return", reason: "an answer to the goal's earlier wording")
             return
         }
         if let row = rows[F.goal.rawValue]?.first, let shown = cell(row, column).flatMap({ CellReading.trimmed($0.value) }),
             Forgiving.key(shown) != Forgiving.key(goal.text)
         {
-            let instead = ReturnLayout.asksForProposals(report.period) ? "propose new wording under Proposed wording" : "say what should change in the Update"
-            problem(reference(.goal), "the wording of goal \(goal.id) was changed; the plan sets it, so \(instead)")
+            let instead = asksForProposals ? "propose new wording under Proposed wording" : "say what should change in the Update"
+            refuse(reference(.goal), "the wording of goal \(goal.id) was changed; the plan sets it, so \(instead)", reason: "the goal's wording changed on the return")
             return
         }
-
-        func read(_ field: F) -> (text: String?, refused: Bool) {
-            guard let row = rows[field.rawValue]?.first else { return (nil, false) }
-            switch InputCell.read(cell(row, column)) {
-            case .empty: return (nil, false)
-            case .text(let text): return (text, false)
-            case .refused(let why):
-                problem(reference(field), "goal \(goal.id)'s \(field.rawValue) \(why)")
-                return (nil, true)
-            }
+        // A cell that cannot be taken as typed (a formula, an error value, too long).
+        var unreadable: (field: F, why: String)?
+        for field in asksForProposals ? [F.status, .update, .proposal, .wording] : [F.status, .update] {
+            guard let row = rows[field.rawValue]?.first, case .refused(let why) = InputCell.read(cell(row, column)) else { continue }
+            problem(reference(field), "goal \(goal.id)'s \(field.rawValue) \(why)")
+            unreadable = unreadable ?? (field, why)
         }
-        let statusText = read(.status), updateText = read(.update)
-        let asksForProposals = ReturnLayout.asksForProposals(report.period)
-        let proposalText = asksForProposals ? read(.proposal) : (text: nil, refused: false)
-        let wordingText = asksForProposals ? read(.wording) : (text: nil, refused: false)
-        if statusText.refused || updateText.refused || proposalText.refused || wordingText.refused { return }
-        guard statusText.text != nil || updateText.text != nil || proposalText.text != nil || wordingText.text != nil else {
+        if let unreadable {
+            if !given.isEmpty || unreadable.field == .status {
+                refused.append(GoalAnswer(
+                    goalID: goal.id, status: GoalAnswerRules.recognisedStatus(given, report: report),
+                    update: given.update.map(Wording.paragraphs(in:)) ?? [], proposal: nil,
+                    cells: [F.status, .update].compactMap(reference), refused: "its \(unreadable.field.rawValue) cell could not be read"))
+            }
+            return
+        }
+        switch GoalAnswerRules.judge(given, goal: goal, report: report) {
+        case .unanswered:
             unanswered.append(goal.id)
-            return
+        case .refused(let field, let message, let reason):
+            refuse(reference(field), message, reason: reason)
+        case .accepted(let status, let update, let proposal):
+            var cells = [F.status, .update].compactMap(reference)
+            if proposal != nil { cells += [F.proposal, .wording].compactMap(reference) }
+            answers.append(GoalAnswer(goalID: goal.id, status: status, update: update, proposal: proposal, cells: cells))
         }
-        let scheme = report.scheme
-        guard let given = statusText.text else {
-            problem(reference(.status), "goal \(goal.id) has an answer but no status; choose one of \(scheme.choices)")
-            return
-        }
-        guard let status = scheme.status(matching: given, .nameOrCode) else {
-            problem(reference(.status), "\"\(given)\" is not a status of this report (\(scheme.namesList))")
-            return
-        }
-        let update = updateText.text.map(Wording.paragraphs(in:)) ?? []
-        if update.isEmpty && scheme.needsUpdate(status.name) {
-            problem(reference(.update), "goal \(goal.id) is \(status.name) but has no update; a \(status.name) status needs an explanation")
-            return
-        }
-        var proposal: Proposal?
-        if let text = proposalText.text {
-            let wanted = Forgiving.key(text)
-            guard let action = ReturnLayout.proposalChoices.first(where: { Forgiving.key($0.label) == wanted || Forgiving.key($0.rawValue) == wanted }) else {
-                problem(reference(.proposal), "\"\(text)\" is not a proposal (\(ReturnLayout.proposalChoices.map(\.label).joined(separator: ", ")))")
-                return
-            }
-            if action == .amend && wordingText.text == nil {
-                problem(reference(.wording), "goal \(goal.id) is to be amended but has no proposed wording")
-                return
-            }
-            proposal = Proposal(action: action, wording: action == .amend ? wordingText.text : nil)
-        }
-        var cells = [F.status, .update].compactMap(reference)
-        if proposal != nil { cells += [F.proposal, .wording].compactMap(reference) }
-        answers.append(GoalAnswer(goalID: goal.id, status: status.name, update: update, proposal: proposal, cells: cells))
     }
 }

@@ -97,6 +97,7 @@ public struct ReturnChecker: Sendable {
         var measures = MeasuresReading(scope: scope, file: result.file)
         try measures.read(book)
         result.goals = goals.answers
+        result.refusedGoals = goals.refused
         result.unanswered = goals.unanswered
         result.measures = measures.answers
         result.figuresMissing = measures.missing

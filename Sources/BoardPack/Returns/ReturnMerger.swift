@@ -48,7 +48,8 @@ public struct ReturnMerger {
 
         var result = report
         let directory = report.agencyDirectory
-        let answersByGoal = Dictionary(grouping: accepted.flatMap { r in r.goals.map { (r, $0) } }, by: { $0.1.goalID })
+        // Accepted answers and refused ones, each goal's in the report's order of agencies.
+        let answersByGoal = Dictionary(grouping: accepted.flatMap { r in (r.goals + r.refusedGoals).map { (r, $0) } }, by: { $0.1.goalID })
         let answersByMeasure = Dictionary(grouping: accepted.flatMap { r in r.measures.map { (r, $0) } }, by: { $0.1.measureID })
         let asked = Set(scopes.flatMap { $0.goals.map(\.goal.id) })
         for t in result.themes.indices {
@@ -149,12 +150,19 @@ public struct ReturnMerger {
         goal.returns += given.map { r, answer in
             GoalReturn(
                 agency: r.agency!.id, period: period, status: answer.status, update: answer.update, proposal: answer.proposal,
-                source: provenance(r, sheet: ReturnLayout.goalsSheet, cells: answer.cells))
+                source: provenance(r, sheet: ReturnLayout.goalsSheet, cells: answer.cells), refused: answer.refused)
         }
         goal.returns.sort { (order[$0.agency] ?? 0) < (order[$1.agency] ?? 0) }
-        // This period's answers, from this merge and any earlier one: the update belongs to the
-        // status given with it, and co-leads who disagree leave the status open.
-        let current = goal.returns.filter { $0.period == period }
+        // This period's accepted answers, from this merge and any earlier one: the update belongs
+        // to the status given with it, and co-leads who disagree leave the status open. Refused
+        // answers are kept (the pack shows they came) but never set the status or the update.
+        let current = goal.returns.filter { $0.period == period && $0.refused == nil }
+        if current.isEmpty {
+            summary.goalsNotAccepted.append(goal.id)
+            goal.status = nil
+            goal.update = []
+            return goal
+        }
         let statuses = Set(current.compactMap(\.status))
         if statuses.count > 1 {
             let said = current.compactMap { a in a.status.map { "\(directory.agency(a.agency)?.name ?? a.agency) says \($0)" } }
