@@ -16,9 +16,12 @@ public struct ReturnChecker: Sendable {
     let scopeList: [ReturnScope]
     private let scopes: [String: ReturnScope]
     private let goalIDs: Set<String>
+    /// The day returns are checked on: a Date completed after it is a slip of the keyboard.
+    public let today: Day
 
-    public init(report: Report) {
+    public init(report: Report, today: Day = .today) {
         self.report = report
+        self.today = today
         self.directory = report.agencyDirectory
         self.scopeList = ReturnScope.all(in: report)
         self.scopes = Dictionary(scopeList.map { ($0.agency.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -157,6 +160,7 @@ public struct ReturnChecker: Sendable {
             if case .date(let iso) = cell?.value ?? .empty, label == S.date {
                 result.date = iso
                 result.day = Day(reading: iso)
+                judgeDay(&result, place)
                 continue
             }
             switch InputCell.read(cell) {
@@ -169,9 +173,20 @@ public struct ReturnChecker: Sendable {
                     result.date = text
                     result.day = Day(reading: text)
                     if result.day == nil { result.problems.append(WorkbookProblem(place, "\"\(text)\" is not a date; type it as 12/07/2013")) }
+                    judgeDay(&result, place)
                 }
             }
         }
+    }
+}
+
+extension ReturnChecker {
+    /// A Date completed that cannot be right is listed with its cell, and not used to tell
+    /// which of two returns is the newer.
+    fileprivate func judgeDay(_ result: inout CheckedReturn, _ place: Place) {
+        guard let day = result.day, let why = SignatureRules.dateProblem(day, today: today, period: report.period.label) else { return }
+        result.problems.append(WorkbookProblem(place, "\(ReturnLayout.Signature.date) \(result.date ?? day.description) \(why)"))
+        result.day = nil
     }
 }
 

@@ -307,7 +307,7 @@ public struct ReturnTemplate {
             }
             let measure = item.measure
             var name = measure.name
-            if let kind = MeasureKind.of(measure) { name += "\n" + Self.kindHint(kind) }
+            if let kind = MeasureKind.of(measure) { name += "\n" + Self.kindHint(measure.kind == .change ? nil : kind) }
             let earlier = zip(item.theme.periods, measure.values).compactMap { label, value -> String? in
                 guard label != period, let value else { return nil }
                 return "\(label): \(value.text)"
@@ -328,8 +328,10 @@ public struct ReturnTemplate {
         sheet.protectWithoutPassword()
     }
 
-    static func kindHint(_ kind: Value.Kind) -> String {
-        switch kind {
+    /// What to type: nil for a measure of change.
+    static func kindHint(_ kind: Value.Kind?) -> String {
+        guard let kind else { return "(a percentage change, e.g. -5% or 12%)" }
+        return switch kind {
         case .percent: "(a percentage, e.g. 81%)"
         case .count: "(a whole number, e.g. 1,493)"
         case .decimal: "(a number, e.g. 2.71)"
