@@ -31,8 +31,9 @@ func printError(_ text: String) {
 /// Returns, check and merge work on the report's own period; another one is started with `next`.
 func requireReportPeriod(_ wanted: String?, of report: Report, file: String) throws {
     guard let wanted, Forgiving.key(wanted) != Forgiving.key(report.period.label) else { return }
-    throw ValidationError("""
-        \(file) is the report for \(report.period.label), not \(wanted); start the \(wanted) report first: \
+    // A data error, said without a usage line: the arguments were well formed.
+    throw ReportProblems(file: file, problems: [ReportProblem(path: "", message: """
+        is the report for \(report.period.label), not \(wanted); start the \(wanted) report first: \
         boardpack next \(file) --period "\(wanted)" -o NEXT.json
-        """)
+        """)])
 }

@@ -94,6 +94,12 @@ public struct ReturnChecker: Sendable {
             return result.refuse("is a return for \(agency.name), which leads no goal and supplies no figure in this report")
         }
         result.agency = agency
+        // A form renamed or deleted: the return is refused whole (docs/return-layout.md), not
+        // merged in part with its agency counted as having returned.
+        for (sheet, what, asked) in [(ReturnLayout.goalsSheet, "goals", !scope.goals.isEmpty), (ReturnLayout.measuresSheet, "measures", !scope.measures.isEmpty)]
+        where asked && !sheets.contains(where: { Forgiving.key($0) == Forgiving.key(sheet) }) {
+            return result.refuse(KeyedSheet.missing(sheet, what: what, in: book).message)
+        }
         try readSignature(book, into: &result)
         var goals = GoalsReading(report: report, scope: scope, goalIDs: goalIDs, details: details, file: result.file)
         try goals.read(book)
