@@ -85,7 +85,8 @@ public struct ReturnMerger {
             if r.sha256.isEmpty { unreadable.append(r) } else { byContent[r.sha256, default: []].append(r) }
         }
         var out = unreadable
-        for copies in byContent.values {
+        // In path order, so the duplicates are said in the same order every run.
+        for copies in byContent.values.sorted(by: { $0.map(\.path).min()! < $1.map(\.path).min()! }) {
             // The copy named after its agency is the one recorded ("agency-07.xlsx", not the
             // "AGENCY-08.XLSX" saved over it); then the first by path.
             func named(_ r: CheckedReturn) -> Bool { r.agency.map { r.file.lowercased() == ReturnScope.fileName(of: $0) } ?? false }
