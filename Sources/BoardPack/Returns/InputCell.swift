@@ -31,9 +31,7 @@ enum InputCell {
             return .refused("shows the error \(error), not text; retype what you meant")
         }
         guard let text = CellReading.trimmed(cell.value) else { return .empty }
-        if text.count > ReportValidator.cellTextLimit {
-            return .refused("holds \(text.count) characters; a spreadsheet cell holds at most \(ReportValidator.cellTextLimit), so shorten it (or attach a paper and say so)")
-        }
+        if let why = TextRules.tooLong(text) { return .refused(why) }
         return .text(text)
     }
 }

@@ -68,13 +68,8 @@ struct MeasuresReading {
             }
             var value: Value?
             if let cell = row.cells.first(where: { $0.column == valueColumn }) {
-                switch CellReading.figure(cell, kind: MeasureKind.of(measure), strict: measure.kind != nil) {
-                case .value(let read):
-                    if let read, let why = MeasureKind.outOfRange(read, of: measure) {
-                        problem(valueRef, "measure \(measure.id): \(why)")
-                        continue
-                    }
-                    value = read
+                switch CellReading.figure(cell, kind: MeasureKind.of(measure), strict: measure.kind != nil, measure: measure) {
+                case .figure(let read): value = read
                 case .refused(let why):
                     problem(valueRef, "measure \(measure.id): \(why)")
                     continue

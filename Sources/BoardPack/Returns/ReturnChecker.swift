@@ -157,42 +157,35 @@ public struct ReturnChecker: Sendable {
             }
         }
         let sheetName = sheet?.name ?? ReturnLayout.instructionsSheet
-        for (label, ask) in [(S.completedBy, "type the name of who completed the return"), (S.date, "type the date it was completed, e.g. 12/07/2013")] {
+        for (label, ask) in [(S.completedBy, SignatureRules.askName), (S.date, SignatureRules.askDate)] {
             guard let (cell, reference) = cells[label] else {
                 result.problems.append(WorkbookProblem(Place(file: result.file, sheet: sheetName), "has no \(label) cell; \(ask) on a new return"))
                 continue
             }
             let place = Place(file: result.file, sheet: sheetName, cell: reference)
+            // A real date cell is read as the ISO date it holds, and judged as one typed.
+            let typed: String?
             if case .date(let iso) = cell?.value ?? .empty, label == S.date {
-                result.date = iso
-                result.day = Day(reading: iso)
-                judgeDay(&result, place)
-                continue
-            }
-            switch InputCell.read(cell) {
-            case .empty: result.problems.append(WorkbookProblem(place, "\(label) is empty; \(ask)"))
-            case .refused(let why): result.problems.append(WorkbookProblem(place, "\(label) \(why)"))
-            case .text(let text):
-                if label == S.completedBy {
-                    result.completedBy = text
-                } else {
-                    result.date = text
-                    result.day = Day(reading: text)
-                    if result.day == nil { result.problems.append(WorkbookProblem(place, "\"\(text)\" is not a date; type it as 12/07/2013")) }
-                    judgeDay(&result, place)
+                typed = iso
+            } else {
+                switch InputCell.read(cell) {
+                case .refused(let why):
+                    result.problems.append(WorkbookProblem(place, "\(label) \(why)"))
+                    continue
+                case .empty: typed = nil
+                case .text(let text): typed = text
                 }
             }
+            if label == S.completedBy {
+                result.completedBy = typed
+                if let problem = SignatureRules.nameProblem(typed) { result.problems.append(WorkbookProblem(place, problem)) }
+            } else {
+                result.date = typed
+                let (day, problem) = SignatureRules.day(typed: typed, today: today, period: report.period.label)
+                result.day = day
+                if let problem { result.problems.append(WorkbookProblem(place, problem)) }
+            }
         }
-    }
-}
-
-extension ReturnChecker {
-    /// A Date completed that cannot be right is listed with its cell, and not used to tell
-    /// which of two returns is the newer.
-    fileprivate func judgeDay(_ result: inout CheckedReturn, _ place: Place) {
-        guard let day = result.day, let why = SignatureRules.dateProblem(day, today: today, period: report.period.label) else { return }
-        result.problems.append(WorkbookProblem(place, "\(ReturnLayout.Signature.date) \(result.date ?? day.description) \(why)"))
-        result.day = nil
     }
 }
 
