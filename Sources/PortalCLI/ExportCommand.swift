@@ -23,7 +23,7 @@ struct ExportCommand: AsyncParsableCommand {
         var clean = true
         try await reportingErrors {
             let store = try PortalStore.open(DataFolder(data))
-            let merged = try PortalSetup.export(store: store, reports: PeriodReports(), to: URL(fileURLWithPath: output))
+            let merged = try PortalSetup.export(store: store, reports: PeriodReports(), to: output)
             print(merged.summary.text)
             print("Wrote \(output)")
             clean = merged.summary.isClean

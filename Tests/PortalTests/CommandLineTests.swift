@@ -68,6 +68,12 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.file("other").path), "nothing is made when init is refused")
         let unknown = try command("boardpack-portal", ["links", "--data", data, "--agency", "Nobody"])
         #expect(unknown.status == 2 && unknown.err.contains("Nobody is not an agency of this report"))
+        // export never writes into the data folder, nor over its database.
+        for target in [DataFolder(data).database.path, data + "/merged.json"] {
+            let refused = try command("boardpack-portal", ["export", "--data", data, "-o", target])
+            #expect(refused.status == 2 && refused.err.hasPrefix(target + ": "), "\(refused.err)")
+        }
+        #expect(try PortalStore.open(DataFolder(data)).openPeriod()?.label == "2013-14 Q1", "the database is whole")
         let noPortal = try command("boardpack-portal", ["export", "--data", scratch.file("none").path, "-o", scratch.file("x.json").path])
         #expect(noPortal.status == 2 && noPortal.err.contains("holds no portal"))
     }

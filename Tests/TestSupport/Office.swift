@@ -152,6 +152,12 @@ public final class Office: @unchecked Sendable {
         case merge(sheet: String, range: String)
         /// Tools > Protect Sheet unticked (returns are protected without a password).
         case unprotect(sheet: String)
+        /// Empty rows inserted above a row (1-based, as the sheet numbers it).
+        case insertRows(sheet: String, above: Int, count: Int)
+        /// Rows deleted from a row (1-based) down.
+        case deleteRows(sheet: String, from: Int, count: Int)
+        /// A row (1-based) cut and inserted above another.
+        case moveRow(sheet: String, row: Int, above: Int)
 
         var json: [String: Any] {
             switch self {
@@ -161,6 +167,9 @@ public final class Office: @unchecked Sendable {
             case .formula(let v, let s, let c): ["sheet": s, "cell": c, "formula": v]
             case .merge(let s, let r): ["sheet": s, "cell": r, "merge": true]
             case .unprotect(let s): ["sheet": s, "cell": "A1", "unprotect": true]
+            case .insertRows(let s, let row, let n): ["sheet": s, "cell": "A\(row)", "insertRows": n]
+            case .deleteRows(let s, let row, let n): ["sheet": s, "cell": "A\(row)", "deleteRows": n]
+            case .moveRow(let s, let row, let above): ["sheet": s, "cell": "A\(row)", "moveRowAbove": "A\(above)"]
             }
         }
     }

@@ -1,6 +1,7 @@
 import BoardPack
 import Foundation
 import ReportModel
+import XLSXReader
 
 /// The secretariat's operations on a data folder, for `boardpack portal init|links|next|export`:
 /// the command line only parses and prints.
@@ -60,12 +61,19 @@ public enum PortalSetup {
     }
 
     /// Writes the open period's merged report (as `boardpack merge` would) to `output`.
-    public static func export(store: PortalStore, reports: PeriodReports, to output: URL) throws -> PeriodMerge {
+    /// - Throws: `WorkbookProblems` when `output` may not be written (see `OutputGuard`), or is
+    ///   inside the data folder, whose files the portal alone writes.
+    public static func export(store: PortalStore, reports: PeriodReports, to output: String) throws -> PeriodMerge {
+        let target = try OutputGuard.target(output, writing: .report, inputs: [store.folder.database.path, store.folder.secret.path])
+        let folder = store.folder.url.resolvingSymlinksInPath().path + "/"
+        if target.resolvingSymlinksInPath().path.hasPrefix(folder) {
+            throw WorkbookProblems([WorkbookProblem(Place(file: output), "is inside the portal's data folder, which only the portal writes; write the report elsewhere")])
+        }
         let period = try openPeriod(store)
         let merged = try PeriodMerge.of(period, store: store, reports: reports)
-        try AtomicFile.write(merged.json, to: output)
+        try AtomicFile.write(merged.json, to: target)
         try store.record(AuditRecord(
-            at: store.now, actor: actor, action: .export, detail: "merged report of \(merged.uploads.count) returns to \(output.lastPathComponent)",
+            at: store.now, actor: actor, action: .export, detail: "merged report of \(Wording.plural(merged.uploads.count, "return")) to \(target.lastPathComponent)",
             sha256: SHA256.hex(Array(merged.json)), periodID: period.id))
         return merged
     }

@@ -19,6 +19,10 @@ An EDIT is {"sheet": "Goals", "cell": "G5", KIND: VALUE} with KIND one of
     "formula" a formula, written in English function names
     "merge"   the range given (e.g. "G5:G6") merged into one cell, as Format > Merge Cells does
     "unprotect"  the sheet unprotected (Tools > Protect Sheet, which has no password); "cell" unused
+    "insertRows" that many empty rows inserted above the cell's row (Sheet > Insert Rows > Above)
+    "deleteRows" that many rows deleted from the cell's row down (Sheet > Delete Rows)
+    "moveRowAbove" the cell's row cut and inserted above the row of the cell named (as Cut,
+              Insert Rows Above and Paste do): e.g. {"cell": "A14", "moveRowAbove": "A12"}
 Replies are {"ok": true} or {"ok": false, "error": "..."}.
 
 When standard input closes (the test process ended or was killed), the office is ended too.
@@ -145,6 +149,20 @@ class Office:
                     cell.merge(True)
                 elif "unprotect" in edit:
                     sheet.unprotect("")
+                elif "insertRows" in edit:
+                    sheet.getRows().insertByIndex(cell.getCellAddress().Row, edit["insertRows"])
+                elif "deleteRows" in edit:
+                    sheet.getRows().removeByIndex(cell.getCellAddress().Row, edit["deleteRows"])
+                elif "moveRowAbove" in edit:
+                    source = cell.getCellAddress().Row
+                    target = sheet.getCellRangeByName(edit["moveRowAbove"]).getCellAddress().Row
+                    sheet.getRows().insertByIndex(target, 1)
+                    if source >= target:
+                        source += 1
+                    whole = sheet.getCellRangeByPosition(0, source, 1023, source).getRangeAddress()
+                    destination = sheet.getCellByPosition(0, target).getCellAddress()
+                    sheet.moveRange(destination, whole)
+                    sheet.getRows().removeByIndex(source, 1)
                 else:
                     raise RuntimeError(f"unknown edit {edit}")
             self.store(doc, request["out"], "Calc MS Excel 2007 XML")
