@@ -50,6 +50,8 @@ public struct Completeness: Sendable {
     public var rows: [Row]
     /// Goals asked for that no merged return answers, in the report's order.
     public var unanswered: [Goal]
+    /// Goals answered, but whose answer was refused (a Red without an update, say).
+    public var notAccepted: [Goal]
     public var conflicts: [Conflict]
     public var merge: PeriodMerge
 
@@ -68,8 +70,11 @@ public struct Completeness: Sendable {
         let without = Set(merge.summary.goalsWithoutAnswer)
         // The merger's own word on which goals conflict; the answers come from the merged report.
         let conflicts = goals.filter { goal in merge.summary.conflicts.contains { $0.hasPrefix("goal \(goal.id): ") } }.map { goal in
-            Conflict(goal: goal, answers: goal.returns.filter { $0.period == report.period.label })
+            Conflict(goal: goal, answers: goal.returns.filter { $0.period == report.period.label && $0.refused == nil })
         }
-        return Completeness(rows: rows, unanswered: goals.filter { without.contains($0.id) }, conflicts: conflicts, merge: merge)
+        let refused = Set(merge.summary.goalsNotAccepted)
+        return Completeness(
+            rows: rows, unanswered: goals.filter { without.contains($0.id) }, notAccepted: goals.filter { refused.contains($0.id) },
+            conflicts: conflicts, merge: merge)
     }
 }

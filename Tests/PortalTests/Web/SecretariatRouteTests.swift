@@ -121,9 +121,10 @@ import XLSXReader
             // The same merge, and the same counts, as boardpack merge.
             let period = try #require(try fixture.store.openPeriod())
             let summary = try PeriodMerge.of(period, store: fixture.store, reports: PeriodReports()).summary
-            #expect(html.contains("\(summary.returnsReceived) returns to merge, \(summary.returnsAccepted) accepted."))
-            #expect(html.contains("Goals: \(summary.goalsUpdated.count) updated, \(summary.goalsUnchanged.count) unchanged, \(summary.goalsWithoutAnswer.count) without an answer."))
+            for line in summary.text.split(separator: "\n").prefix(4) { #expect(html.contains("<li>\(escaped(String(line)))</li>"), "\(line)") }
             #expect(html.contains("Agencies still missing: \(summary.agenciesMissing.map(escaped).joined(separator: ", "))."))
+            #expect(summary.goalsNotAccepted == ["ACC-3"], "IYS's Amber without an update")
+            #expect(html.contains("Answered, but the answer was not accepted") && html.contains(">ACC-3</span>"))
             #expect(summary.agenciesMissing.contains("Medway Youth Offending Team"), "a blank return leaves its agency missing")
             let without = html[html.range(of: "Goals still without an answer")!.upperBound..<html.range(of: "Co-led goals whose leads disagree")!.lowerBound]
             #expect(!summary.goalsWithoutAnswer.isEmpty)

@@ -44,10 +44,11 @@ struct CompletenessPage {
     var chrome: Chrome
     var period: String
     var deadline: AgencyPage.DeadlineView?
-    /// The merge summary's counts, as sentences.
+    /// The merge summary's counts, in its own words (its first four lines).
     var counts: [String]
     var rows: [Row]
     var unanswered: [GoalItem]
+    var notAccepted: [GoalItem]
     var conflicts: [ConflictItem]
     var agencies: [AgencyChoice]
     var csrf: String
@@ -55,12 +56,8 @@ struct CompletenessPage {
     static func make(period: PeriodRecord, completeness: Completeness, report: Report, csrf: String, now: Date) -> CompletenessPage {
         let summary = completeness.merge.summary
         let directory = report.agencyDirectory
-        let counts = [
-            "\(Wording.plural(summary.returnsReceived, "return")) to merge, \(summary.returnsAccepted) accepted.",
-            "Agencies still missing: \(summary.agenciesMissing.isEmpty ? "none" : summary.agenciesMissing.joined(separator: ", ")).",
-            "Goals: \(summary.goalsUpdated.count) updated, \(summary.goalsUnchanged.count) unchanged, \(summary.goalsWithoutAnswer.count) without an answer.",
-            "Measures filled: \(summary.measuresFilled.count).",
-        ]
+        // The first lines of the summary boardpack merge prints: the same counts, the same words.
+        let counts = Array(summary.text.split(separator: "\n").prefix(4).map(String.init))
         return CompletenessPage(
             chrome: .secretariat("Completeness, \(period.label)", board: report.board, csrf: csrf, current: "/secretariat"),
             period: period.label, deadline: .of(period, now: now), counts: counts,
@@ -72,6 +69,7 @@ struct CompletenessPage {
                     href: "/secretariat/agencies/\(row.agency.id)")
             },
             unanswered: completeness.unanswered.map { GoalItem(id: $0.id, text: $0.text, leads: Wording.leads($0.leads, directory)) },
+            notAccepted: completeness.notAccepted.map { GoalItem(id: $0.id, text: $0.text, leads: Wording.leads($0.leads, directory)) },
             conflicts: completeness.conflicts.map { conflict in
                 ConflictItem(id: conflict.goal.id, text: conflict.goal.text, answers: conflict.answers.map { answer in
                     Answer(agency: directory.agency(answer.agency)?.name ?? answer.agency, status: answer.status ?? "No status",
