@@ -93,6 +93,24 @@ import Glibc
         #expect(!server.groupAlive)
     }
 
+    @Test func ctrlCLetsAnUploadInFlightFinish() throws {
+        let server = try PortalServer(data: fixture.data.url.path)
+        let agency = try Agency(port: server.port, link: fixture.linkPath("jppb"))
+        let body = agency.form("in flight.xlsx", Array(try Data(contentsOf: try fixture.blank("jppb"))))
+        let connection = try RawConnection(port: server.port)
+        connection.send(Array(agency.uploadHead(length: body.count).utf8) + Array(body.prefix(body.count / 2)))
+        usleep(300_000)
+        server.process.killGroup(SIGINT)
+        usleep(300_000)
+        connection.send(Array(body.suffix(from: body.count / 2)))
+        let response = try connection.response()
+        #expect(response.status == 303, "the upload in flight finishes")
+        #expect(server.process.waitForExit(seconds: 20) == 0, "then the server ends cleanly")
+        let stored = try fixture.store.uploads(period: 1, as: .secretariat)
+        #expect(stored.map(\.originalName) == ["in flight.xlsx"])
+        #expect(response.headers["location"] == "/agency/uploads/\(stored.first?.id ?? 0)")
+    }
+
     @Test func killMinus9LosesNothingAcknowledgedAndARestartServesTheSameState() throws {
         let data = fixture.data.url.path
         var server = try PortalServer(data: data)
