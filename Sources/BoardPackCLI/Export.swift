@@ -33,7 +33,7 @@ struct Export: ParsableCommand {
         try reportingErrors {
             let loaded = try ReportCoding.loadKeepingJSON(contentsOf: URL(fileURLWithPath: report))
             let chosenStyle = try Style.load(optionalPath: style)
-            let exporter = BoardPackExporter(report: loaded.report, style: chosenStyle, canonicalJSON: loaded.json)
+            let exporter = BoardPackExporter(report: loaded.report, style: chosenStyle, canonicalJSON: loaded.json, file: report)
             if output.lowercased().hasSuffix(".pdf") {
                 try exporter.writePDF(to: URL(fileURLWithPath: output))
             } else {

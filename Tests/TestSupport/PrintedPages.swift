@@ -34,6 +34,9 @@ public struct PrintedPages {
 
     public var pages: [Page]
 
+    /// Some of another print's pages, to look for text in them alone.
+    public init(pages: [Page]) { self.pages = pages }
+
     public init(_ pdf: URL) throws {
         let script = repositoryRoot.appendingPathComponent("Tests/TestSupport/Scripts/pdf_text.py")
         let json = try run("/usr/bin/env", ["python3", script.path, pdf.path])

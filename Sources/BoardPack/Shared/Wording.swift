@@ -23,6 +23,18 @@ public enum Wording {
     /// Paragraphs in one cell, a blank line between them.
     public static func paragraphs(_ paragraphs: [String]) -> String { paragraphs.joined(separator: paragraphSeparator) }
 
+    /// The first sentence of the first paragraph: up to the first full stop, question or
+    /// exclamation mark followed by a space and a capital (so "approx. 97%" and "e.g. x" do not
+    /// end it), or the whole paragraph.
+    public static func firstSentence(_ paragraphs: [String]) -> String? {
+        guard let first = paragraphs.first(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
+        let characters = Array(first)
+        for i in characters.indices.dropLast(2) where ".?!".contains(characters[i]) && characters[i + 1] == " " && characters[i + 2].isUppercase {
+            return String(characters[...i])
+        }
+        return first
+    }
+
     /// Paragraphs of a cell, split at blank lines, each trimmed; empty ones dropped.
     public static func paragraphs(in text: String) -> [String] {
         Whitespace.paragraphs(of: text, separator: paragraphSeparator)

@@ -75,7 +75,14 @@ import Testing
     /// Long agency names and periods (Leicestershire's) wrap in the Measures sheet's title and
     /// note: nothing is cut, and the landscape page is not shrunk under 9 pt to fit a note.
     @Test func longNamesPrintWholeAtNinePoints() throws {
-        let fixture = try ReturnsFixture(report: try Examples.report(Examples.leicestershire))
+        // The example names no lead or supplier of its own for the two longest-named agencies:
+        // each is given a figure to supply here.
+        var report = try Examples.report(Examples.leicestershire)
+        for (measure, agency) in [("LR-RED-TIER", "probation"), ("LR-REFERRALS", "opcc")] {
+            let t = try #require(report.themes.firstIndex { $0.measures.contains { $0.id == measure } })
+            report.themes[t].measures[report.themes[t].measures.firstIndex { $0.id == measure }!].supplier = agency
+        }
+        let fixture = try ReturnsFixture(report: report)
         for agency in ["probation", "opcc"] {
             let printed = try PrintedPages(try Office.current().pdf(of: try fixture.blank(agency), into: scratch.url))
             let name = fixture.scope(agency).agency.name

@@ -132,7 +132,9 @@ import Testing
         let report = fixture.folder.appendingPathComponent("report-copy.json")
         try ReportCoding.encode(fixture.report).write(to: report)
         let pack = fixture.folder.appendingPathComponent("pack.xlsx")
-        try BoardPackExporter(report: fixture.report).write(to: pack)
+        var dated = fixture.report
+        dated.produced = [ProducedDate(date: "July 2013")]  // a pack must carry a date
+        try BoardPackExporter(report: dated).write(to: pack)
         #expect(fixture.problems(pack) == ["pack.xlsx: is a board pack, not a return; send the return workbook made by boardpack returns (import reads board packs)"])
     }
 
