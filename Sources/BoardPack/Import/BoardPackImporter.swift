@@ -359,7 +359,7 @@ private struct Reading {
         default: break
         }
         switch CellReading.figure(cell, kind: nil, strict: false) {
-        case .value(var value):
+        case .figure(var value):
             value?.significant = old?.significant ?? false
             return value
         case .refused(let why):

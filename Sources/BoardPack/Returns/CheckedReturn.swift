@@ -78,7 +78,12 @@ public struct CheckedReturn: Sendable {
 
     /// Refuses the whole return for `error`, told as the reader tells it (with its place).
     mutating func refuse(_ error: Error) {
-        guard let error = error as? XLSXError else { return refuse("\(error)") }
+        guard var error = error as? XLSXError else { return refuse("\(error)") }
+        // Saving a return as CSV keeps one sheet and loses its hidden details: no program can
+        // make the return again from it, so the reader's "save it as .xlsx" would not help.
+        if error.message.hasPrefix("is a CSV or other text file") {
+            error.message = "is a CSV or other text file, not the return workbook; a CSV keeps one sheet and loses the return's hidden details, so fill in the .xlsx return made by boardpack and send that (or ask the secretariat for a new one)"
+        }
         refused = true
         problems.append(WorkbookProblem(error))
     }

@@ -21,7 +21,8 @@ public struct MergeSummary: Codable, Equatable, Sendable {
     public var measuresFilled: [String] = []
     /// Co-led goals whose agencies gave different statuses: shown as a conflict, left for the secretariat.
     public var conflicts: [String] = []
-    /// Files named twice, or two returns from one agency settled by `--replace`: said, not failures.
+    /// Files named twice, two returns from one agency settled by `--replace`, and returns merged
+    /// before (the same file again, or replaced by a newer one): said, not failures.
     public var duplicates: [String] = []
     /// Every problem, as `FILE: Sheet!CELL: message`.
     public var problems: [String] = []

@@ -3,8 +3,8 @@ import XLSXWriter
 
 /// The print settings every sheet shares: A4, and a footer with the title, the period, the page
 /// number, when the report was produced (the paper's own date, never the day it happens to be
-/// printed; see `PackDate`) and, on a line of its own, the report's caveats. Sheets print at 100%: each is laid out for the page, and a sheet shrunk to fit
-/// prints text too small to read.
+/// printed; see `PackDate`) and, on a line of its own, the report's caveats. Sheets print at
+/// 100%: each is laid out for the page, and a sheet shrunk to fit prints text too small to read.
 struct PageSettings {
     let footer: String
     let landscape: Bool
@@ -13,10 +13,7 @@ struct PageSettings {
     init(title: String, report: Report, style: Style, landscape: Bool = true) {
         // The left and right parts share the line with the page number: long text is cut at a
         // word so they never overlap, and the whole stays within Excel's 255 characters.
-        func cut(_ text: String, _ limit: Int) -> String {
-            let short = SheetNamer.shorten(text, to: limit)
-            return short == text ? text : short + "…"
-        }
+        func cut(_ text: String, _ limit: Int) -> String { Wording.cut(text, to: limit) }
         // Characters of 9-point text that fit beside the centred page number.
         let room = landscape ? 72 : 44
         let escape = { (s: String) in s.replacingOccurrences(of: "&", with: "&&") }
@@ -32,7 +29,8 @@ struct PageSettings {
         var caveats = ""
         if !report.caveats.isEmpty {
             let budget = 255 - (text.count - Self.caveatsField.count) - 6
-            let words = report.caveats.map(\.short).joined(separator: "; ") + ": see the cover"
+            let shorts = report.caveats.enumerated().map { i, caveat in i == 0 ? caveat.short : caveat.short.prefix(1).lowercased() + caveat.short.dropFirst() }
+            let words = shorts.joined(separator: "; ") + ": see the cover"
             caveats = "\n&I" + escape(cut(words, min(landscape ? 140 : 95, budget))) + "&I"
         }
         text = text.replacingOccurrences(of: Self.caveatsField, with: caveats)
