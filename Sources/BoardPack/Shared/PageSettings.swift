@@ -9,8 +9,10 @@ struct PageSettings {
     let footer: String
     let landscape: Bool
 
-    /// - Parameter title: the footer's left part: the report's title, or "Return from JPPB".
-    init(title: String, report: Report, style: Style, landscape: Bool = true) {
+    /// - Parameters:
+    ///   - title: the footer's left part: the report's title, or "Return from JPPB".
+    ///   - caveatsAt: where the caveats are given in full ("the cover"), to point the footer's line to.
+    init(title: String, report: Report, style: Style, landscape: Bool = true, caveatsAt: String? = "the cover") {
         // The left and right parts share the line with the page number: long text is cut at a
         // word so they never overlap, and the whole stays within Excel's 255 characters.
         func cut(_ text: String, _ limit: Int) -> String { Wording.cut(text, to: limit) }
@@ -30,7 +32,7 @@ struct PageSettings {
         if !report.caveats.isEmpty {
             let budget = 255 - (text.count - Self.caveatsField.count) - 6
             let shorts = report.caveats.enumerated().map { i, caveat in i == 0 ? caveat.short : caveat.short.prefix(1).lowercased() + caveat.short.dropFirst() }
-            let words = shorts.joined(separator: "; ") + ": see the cover"
+            let words = shorts.joined(separator: "; ") + (caveatsAt.map { ": see \($0)" } ?? "")
             caveats = "\n&I" + escape(cut(words, min(landscape ? 140 : 95, budget))) + "&I"
         }
         text = text.replacingOccurrences(of: Self.caveatsField, with: caveats)
