@@ -158,3 +158,17 @@ extension ExampleReportTests {
         #expect(found.isEmpty, "\(name): Cyrillic letters in \(found)")
     }
 }
+
+/// The papers the examples were transcribed from live beside the repository (not in it): where
+/// they are, every figure and text of every example is checked against them.
+extension ExampleReportTests {
+    static let seeds = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: seeds.path), "the seed papers are not on this machine"))
+    func everyFigureAndTextIsThePapersOrSaidToBeTheTranscribers() throws {
+        let script = repositoryRoot.appendingPathComponent("examples/check-against-papers.py")
+        // The script exits 1, and run throws with what it printed, when anything is not the paper's.
+        let out = String(decoding: try run("/usr/bin/env", ["python3", script.path, Self.seeds.path]), as: UTF8.self)
+        #expect(out.contains("kent-medway-2012-13-end-of-year.json: 74 figures"), "\(out)")
+    }
+}
