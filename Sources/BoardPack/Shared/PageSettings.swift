@@ -36,12 +36,40 @@ struct PageSettings {
             caveats = "\n&I" + escape(cut(words, min(landscape ? 140 : 95, budget))) + "&I"
         }
         text = text.replacingOccurrences(of: Self.caveatsField, with: caveats)
+        if !caveats.isEmpty { text = Self.twoLines(text) }
         footer = String(text.prefix(255))
         self.landscape = landscape
     }
 
     /// Where the footer template places the report's caveats (see `Caveat.short`).
     static let caveatsField = "{caveats}"
+
+    /// `footer` with every section of one line given a second, empty one: LibreOffice centres a
+    /// one-line section against a two-line one, and the caveats' line, wider than its section,
+    /// then ran through the title beside it.
+    static func twoLines(_ footer: String) -> String {
+        var out = "", section = ""
+        func close() {
+            // A no-break space on the second line: LibreOffice drops a line break, or a space, that
+            // ends the footer.
+            if !section.isEmpty && !section.contains("\n") { section += "\n\u{00A0}" }
+            out += section
+            section = ""
+        }
+        var characters = Array(footer)[...]
+        while let c = characters.first {
+            characters = characters.dropFirst()
+            if c == "&", let code = characters.first {
+                characters = characters.dropFirst()
+                if "LCR".contains(code) { close(); out += "&\(code)"; continue }
+                section += "&\(code)"  // "&&", "&P", "&9", "&I"...
+                continue
+            }
+            section.append(c)
+        }
+        close()
+        return out
+    }
 
     /// `template` with each `field` replaced by `value`. A font size code just before the field
     /// ("&9{produced}") would run on into a value starting with a digit ("&92019" asks for a
