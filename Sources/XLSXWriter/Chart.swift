@@ -125,7 +125,7 @@ public final class Chart {
             switch self {
             case .diagonal: LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL
             case .dots: LXW_CHART_PATTERN_PERCENT_20
-            case .horizontal: LXW_CHART_PATTERN_DARK_HORIZONTAL
+            case .horizontal: LXW_CHART_PATTERN_LIGHT_HORIZONTAL
             }
         }
     }

@@ -79,7 +79,7 @@ struct CoverSheet {
 
     private var contents: [(String, String)] {
         let labels = palette.style.labels
-        var out: [(String, String)] = [(names.glance, "Red and Amber goals, what changed and headline measures, on one page")]
+        var out: [(String, String)] = [(names.glance, "What the board is asked, the returns, the goals that need attention, what changed and the headline figures")]
         if let name = names.summary { out.append((name, labels.statusByTheme)) }
         if let name = names.statistics { out.append((name, report.statistics.map(\.heading).joined(separator: "; "))) }
         for (theme, name) in zip(report.themes, names.themes) {

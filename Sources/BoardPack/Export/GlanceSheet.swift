@@ -325,11 +325,15 @@ struct GlanceSheet: Styled {
         guard !all.isEmpty else { return }
         let span = spans.first!.lowerBound...spans.last!.upperBound
         try heading(keyFigures ? labels.keyFigures : labels.headlineMeasures, pages, span: span)
+        // Figures all of one period, one each (KMROB's "October 2019 update"): the period is said
+        // once, in the header.
+        let periods = Set(chosen.map { $0.theme.periods.last ?? "" })
+        let onePeriod = chosen.allSatisfy { $0.measure.numbers.count <= 1 } && periods.count == 1 ? periods.first : nil
         if !chosen.isEmpty {
             let headers = columns.map { column in
                 switch column {
                 case .name: labels.headlineMeasure
-                case .figures: labels.latest
+                case .figures: onePeriod.map { "\(labels.latest) (\($0))" } ?? labels.latest
                 case .target: labels.target
                 case .direction: labels.directionOfTravel
                 case .note: labels.note
@@ -342,7 +346,9 @@ struct GlanceSheet: Styled {
             let cells: [(String, CellFormat)] = columns.map { column in
                 switch column {
                 case .name: (measure.name, palette.text)
-                case .figures: (Self.figures(measure, periods: theme.periods) ?? labels.noData, palette.text.with { $0.horizontal = .right })
+                case .figures:
+                    (onePeriod == nil ? Self.figures(measure, periods: theme.periods) ?? labels.noData : measure.numbers.last.flatMap { measure.values[$0.period]?.text } ?? labels.noData,
+                     palette.text.with { $0.horizontal = .right })
                 case .target: (TargetResult.cell(measure, labels), measure.target == nil ? palette.text : palette.result(result).with { $0.wrap = true })
                 case .direction: (Trend(measure, periods: theme.periods)?.label(measure, labels) ?? "", palette.text.with { $0.horizontal = .center })
                 case .note: (notes(measure), palette.text)
@@ -355,7 +361,7 @@ struct GlanceSheet: Styled {
         }
         if others > 0 {
             let measures = Wording.plural(others, chosen.isEmpty ? "headline measure" : "other headline measure")
-            let line = "\(measures) \(others == 1 ? "has" : "have") no figure (tbc or n/a): see the theme pages."
+            let line = "\(measures) \(others == 1 ? "has" : "have") no figure yet: see the theme pages."
             try TableGrid.write(line, pages.sheet, row: pages.row, span: span, format: palette.note)
             try pages.advance(height: 18)
         }

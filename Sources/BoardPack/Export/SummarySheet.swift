@@ -100,9 +100,11 @@ struct SummarySheet: Styled {
         chart.setFont(name: palette.style.fonts.name, size: fontSize, titleSize: palette.style.fonts.headingSize)
         for (i, column) in columns.dropLast().enumerated() {
             let (fill, hatch) = seriesFill(column.header)
+            // Not rated's lines are grey: dark ones on white print nearly black.
             chart.addSeries(
                 name: column.header, sheet: sheetName, categories: (firstRow...lastRow, spans[0].lowerBound),
-                values: (firstRow...lastRow, spans[i + 1].lowerBound), fill: fill, border: 0x404040, hatch: hatch)
+                values: (firstRow...lastRow, spans[i + 1].lowerBound), fill: fill, border: 0x404040, hatch: hatch,
+                hatchColour: hatch == .horizontal ? 0x808080 : 0x404040)
         }
         chart.setValueAxis(title: "Goals", minimum: 0, majorUnit: 1)
         // Bars are drawn bottom up: reversed, the chart lists themes in the table's order.
@@ -114,7 +116,7 @@ struct SummarySheet: Styled {
     /// A count column's colour in the chart: a status's own; the no-status words their cells'
     /// fills, with a hatch where the fill alone would print as the same grey as a status
     /// (Conflict's orange and Amber), so every bar can be told apart in greyscale too.
-    private func seriesFill(_ header: String) -> (UInt32, Chart.Hatch?) {
+    private func seriesFill(_ header: String) -> (fill: UInt32, hatch: Chart.Hatch?) {
         let style = palette.style
         if let status = report.scheme.status(matching: header, .exactName) { return (style.colours(of: status).fill, nil) }
         switch header {

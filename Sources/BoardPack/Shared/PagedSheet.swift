@@ -75,8 +75,17 @@ final class PagedSheet {
     func advance(height: Double? = nil) throws {
         if let height { try sheet.setRow(row, height: height) }
         let h = height ?? Self.defaultRowHeight
-        // A row that does not fit goes to the next page, as the spreadsheet would put it.
-        if used > 0 && used + h > pageHeight { newPage() }
+        // A row that does not fit goes to the next page, as the spreadsheet would put it, and
+        // takes with it the rows held with it (a heading above a table's header).
+        if used > 0 && used + h > pageHeight {
+            if let held, held.row > 0, held.row < row, held.usedBefore > 0 {
+                breaks.append(held.row)
+                used -= held.usedBefore
+                self.held = (held.row, 0)
+            } else {
+                newPage()
+            }
+        }
         used += h
         row += 1
     }

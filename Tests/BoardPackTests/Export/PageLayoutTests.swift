@@ -44,9 +44,17 @@ import Testing
     func noPageHoldsOnlyAHeadingATitleAKeyOrTheRepresentatives(_ name: String) throws {
         let pack = try PrintedPack.named(name)
         let labels = Style.standard.labels
+        // A section's heading is never the last line of a page: it goes with what it heads.
+        let headings = Set([
+            labels.deliveryAgainstGoals, labels.key, labels.representatives, labels.comments, labels.statusByTheme,
+            labels.needsAttention, labels.askedOfTheBoard, labels.caveats, labels.objectives, labels.keyFigures,
+            labels.headlineMeasures, labels.proposalsByTheme, labels.measuresAgainstTarget,
+        ] + pack.report.themes.map(\.heading) + pack.report.earlierPeriods.map { labels.whatChanged.replacingOccurrences(of: "{period}", with: $0.period.label) })
         for (number, page) in pack.pages.pages.enumerated() {
             let body = pack.body(page)
             #expect(body.count > 1, "\(name) page \(number + 1) holds only \(body)")
+            let lowest = page.bodyLines.last?.text ?? ""
+            #expect(!headings.contains(lowest), "\(name) page \(number + 1) ends with the heading \(lowest)")
             // The key and the representatives follow the goals table on its last page.
             #expect(![labels.key, labels.representatives].contains(body.first ?? ""), "\(name) page \(number + 1) starts with \(body.first ?? "")")
         }
