@@ -324,16 +324,18 @@ struct GlanceSheet: Styled {
         let others = all.count - chosen.count
         guard !all.isEmpty else { return }
         let span = spans.first!.lowerBound...spans.last!.upperBound
-        try heading(keyFigures ? labels.keyFigures : labels.headlineMeasures, pages, span: span)
         // Figures all of one period, one each (KMROB's "October 2019 update"): the period is said
-        // once, in the header.
+        // once, in the heading.
         let periods = Set(chosen.map { $0.theme.periods.last ?? "" })
         let onePeriod = chosen.allSatisfy { $0.measure.numbers.count <= 1 } && periods.count == 1 ? periods.first : nil
+        let title = keyFigures ? labels.keyFigures : labels.headlineMeasures
+        try heading(onePeriod.map { "\(title) – \($0)" } ?? title, pages, span: span)
+        var headers: [String] = []
         if !chosen.isEmpty {
-            let headers = columns.map { column in
+            headers = columns.map { column in
                 switch column {
                 case .name: labels.headlineMeasure
-                case .figures: onePeriod.map { "\(labels.latest) (\($0))" } ?? labels.latest
+                case .figures: labels.latest
                 case .target: labels.target
                 case .direction: labels.directionOfTravel
                 case .note: labels.note
@@ -341,7 +343,7 @@ struct GlanceSheet: Styled {
             }
             try row(headers, pages, spans: spans, format: palette.header, grid: grid)
         }
-        for (theme, measure) in chosen {
+        let rows = chosen.map { theme, measure in
             let result = TargetResult(measure)
             let cells: [(String, CellFormat)] = columns.map { column in
                 switch column {
@@ -354,10 +356,16 @@ struct GlanceSheet: Styled {
                 case .note: (notes(measure), palette.text)
                 }
             }
-            let height = TextHeight.points(cells.indices.map { (cells[$0].0, grid.width(spans[$0])) }, fontSize: fontSize)
-            pages.keep(height)
-            for (cell, span) in zip(cells, spans) { try TableGrid.write(cell.0, pages.sheet, row: pages.row, span: span, format: cell.1) }
-            try pages.advance(height: height)
+            return (cells: cells, height: TextHeight.points(cells.indices.map { (cells[$0].0, grid.width(spans[$0])) }, fontSize: fontSize))
+        }
+        for (r, row) in rows.enumerated() {
+            // The last row never goes over to a page of its own: the one before it goes with it;
+            // a page the table runs onto starts with its header.
+            if pages.keep(row.height + (r == rows.count - 2 ? rows[r + 1].height : 0)) {
+                try self.row(headers, pages, spans: spans, format: palette.header, grid: grid)
+            }
+            for (cell, span) in zip(row.cells, spans) { try TableGrid.write(cell.0, pages.sheet, row: pages.row, span: span, format: cell.1) }
+            try pages.advance(height: row.height)
         }
         if others > 0 {
             let measures = Wording.plural(others, chosen.isEmpty ? "headline measure" : "other headline measure")
