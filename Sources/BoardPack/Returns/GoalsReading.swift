@@ -5,6 +5,7 @@ import XLSXReader
 /// read by key. A goal with a problem is listed with its cell and left out; the others count.
 struct GoalsReading {
     let report: Report
+    let directory: AgencyDirectory
     let scope: ReturnScope
     let goalIDs: Set<String>
     /// The return's hidden details, with each goal's wording fingerprint.
@@ -22,8 +23,9 @@ struct GoalsReading {
     var problems: [WorkbookProblem] = []
     var sheetName = ReturnLayout.goalsSheet
 
-    init(report: Report, scope: ReturnScope, goalIDs: Set<String>, details: [String: String], file: String) {
+    init(report: Report, directory: AgencyDirectory, scope: ReturnScope, goalIDs: Set<String>, details: [String: String], file: String) {
         self.report = report
+        self.directory = directory
         self.scope = scope
         self.goalIDs = goalIDs
         self.details = details
@@ -70,7 +72,7 @@ struct GoalsReading {
     /// to the Update or Proposed wording it follows, listed with its cell anywhere else. Never
     /// silently left out.
     private mutating func findTypedText(_ sheet: KeyedSheet, column: Int) {
-        let own = GoalsForm(report: report, scope: scope, noteLabel: Style.standard.labels.note).ownTexts
+        let own = GoalsForm(report: report, scope: scope, noteLabel: Style.standard.labels.note).ownTexts(directory)
         var continuing: String?  // the key of the input cell typed text runs on from
         for entry in sheet.sequence {
             if let key = entry.key {
