@@ -117,7 +117,9 @@ import Testing
             #expect(setup["paperSize"] == "9", "\(name) prints on A4")
             #expect(sheet.xml.first("pageSetUpPr")?["fitToPage"] == nil && setup["scale"] == nil, "\(name) prints at 100%, never shrunk")
             let footer = try #require(sheet.footer, "\(name) has a footer")
-            #expect(footer.contains("Page &P of &N") && footer.hasSuffix("Table data - May 2013 / Goals - July 2013"), "\(name) footer: \(footer)")
+            // The report's dates at its right; the caveats on a line of their own (every section then on two).
+            #expect(footer.contains("Page &P of &N") && footer.contains("&R&9Table data - May 2013 / Goals - July 2013\n"), "\(name) footer: \(footer)")
+            #expect(footer.contains("&IStatuses illustrative; suppliers of headline figures inferred: see the cover&I"), "\(name) footer: \(footer)")
             #expect(!footer.contains("&D"), "the paper's own date, not the day it is printed")
             #expect(sheet.rows.values.flatMap(\.values).filter { $0.text.contains("\n") }.allSatisfy { book.style($0.style).wrap }, "\(name) wraps what has lines")
         }
