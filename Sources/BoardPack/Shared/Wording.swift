@@ -28,9 +28,14 @@ public enum Wording {
     /// end it), or the whole paragraph.
     public static func firstSentence(_ paragraphs: [String]) -> String? {
         guard let first = paragraphs.first(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
-        let characters = Array(first)
-        for i in characters.indices.dropLast(2) where ".?!".contains(characters[i]) && characters[i + 1] == " " && characters[i + 2].isUppercase {
-            return String(characters[...i])
+        // Read from the bytes: an at-a-glance page asks this of thousands of updates.
+        let bytes = Array(first.utf8)
+        var i = 0
+        while i + 2 < bytes.count {
+            if (bytes[i] == 0x2E || bytes[i] == 0x3F || bytes[i] == 0x21) && bytes[i + 1] == 0x20 && (0x41...0x5A).contains(bytes[i + 2]) {
+                return String(decoding: bytes[...i], as: UTF8.self)
+            }
+            i += 1
         }
         return first
     }
