@@ -58,4 +58,5 @@ for t in range(theme_count):
 
 json.dump({"format": 1, "id": "synthetic", "title": "Synthetic benchmark report", "board": "Benchmark Board",
            "period": {"label": "2013-14 Q2", "kind": "quarter", "quarter": 2}, "agencies": agencies,
+           "produced": [{"label": "Goals", "date": "July 2013"}],
            "themes": themes}, sys.stdout, indent=1, ensure_ascii=False)

@@ -35,7 +35,7 @@ struct Export: ParsableCommand {
             let target = try OutputGuard.target(output, writing: pdf ? .pdf : .boardPack, inputs: [report] + [style].compactMap { $0 })
             let loaded = try ReportCoding.loadKeepingJSON(contentsOf: URL(fileURLWithPath: report))
             let chosenStyle = try Style.load(optionalPath: style)
-            let exporter = BoardPackExporter(report: loaded.report, style: chosenStyle, canonicalJSON: loaded.json)
+            let exporter = BoardPackExporter(report: loaded.report, style: chosenStyle, canonicalJSON: loaded.json, file: report)
             if pdf {
                 try exporter.writePDF(to: target)
             } else {

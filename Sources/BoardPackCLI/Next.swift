@@ -11,7 +11,10 @@ struct NextCommand: ParsableCommand {
             This period's statuses and updates move into each goal's history; statuses and updates \
             are cleared for the new period; each theme gets the new period's column for its \
             measures; the status scheme follows the kind of period (Red/Amber/Green in a quarter, \
-            Red/Green at year end, unless the report has its own). The plan refresh is applied: \
+            Red/Green at year end, unless the report has its own). The description, introductions \
+            and decisions asked of the board were written for this period: they move into its \
+            record, and the output lists them; caveats, risks and theme texts are kept, and listed \
+            to be read again. The plan refresh is applied: \
             proposals merged from year-end returns, and those of --plan-refresh, which win: \
             discharged goals leave the plan (kept with their history), amended goals take their \
             new wording under the same id, proposed goals, measures and themes join the plan. \
@@ -41,9 +44,15 @@ struct NextCommand: ParsableCommand {
             let target = try OutputGuard.target(output, writing: .report, inputs: [report] + [planRefresh].compactMap { $0 })
             let loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
             let refresh = try planRefresh.map { (try ReportCoding.load(contentsOf: URL(fileURLWithPath: $0)), $0) }
-            let next = try Rollover(report: loaded, file: report, planRefresh: refresh).validNext(Period(guessing: period, kind: kind), id: id, output: output)
+            let rollover = Rollover(report: loaded, file: report, planRefresh: refresh)
+            let next = try rollover.validNext(Period(guessing: period, kind: kind), id: id, output: output)
             try AtomicFile.write(try ReportCoding.encode(next), to: target)
             print("Wrote \(output): \(next.period.label), \(next.countedGoals.count) goals (was \(loaded.period.label), \(loaded.countedGoals.count))")
+            let (moved, kept) = rollover.periodTexts()
+            if !moved.isEmpty {
+                print("Moved to the \(loaded.period.label) record, for this period's own: \(moved.joined(separator: ", ")).")
+            }
+            if !kept.isEmpty { print("Kept, check they still hold: \(kept.joined(separator: "; ")).") }
         }
     }
 }

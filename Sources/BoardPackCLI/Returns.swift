@@ -45,6 +45,8 @@ struct ReturnsCommand: ParsableCommand {
                 try ReturnTemplate(report: loaded, scope: scope, deadline: deadline).write(to: file)
                 print("\(file.path): \(scope.summary)")
             }
+            // Written all the same: the secretariat may send the deadline in its covering e-mail.
+            for warning in ReturnTemplate.unsaid(report: loaded, deadline: deadline) { printError("\(report): \(warning)") }
         }
     }
 }

@@ -78,8 +78,10 @@ public final class Chart {
     /// title, legend or border), to draw inside one cell. libxlsxwriter 1.1.4 has no sparklines,
     /// and a chart prints the same in Excel and LibreOffice (LibreOffice 7.4 prints sparklines
     /// as scattered dots).
+    /// - Parameter range: the value axis's extent, so that lines drawn on the same range can be
+    ///   compared by their slopes; automatic when nil.
     public static func sparkline(
-        in workbook: Workbook, sheet: String, row: Int, columns: ClosedRange<Int>, colour: UInt32
+        in workbook: Workbook, sheet: String, row: Int, columns: ClosedRange<Int>, colour: UInt32, range: ClosedRange<Double>? = nil
     ) throws -> Chart {
         let chart = try Chart(.line, in: workbook)
         let handle = chart.handle
@@ -94,6 +96,10 @@ public final class Chart {
         var markerFill = lxw_chart_fill(color: colour, none: 0, transparency: 0)
         chart_series_set_marker_fill(series, &markerFill)
         chart_series_set_marker_line(series, &line)
+        if let range {
+            chart_axis_set_min(handle.pointee.y_axis, range.lowerBound)
+            chart_axis_set_max(handle.pointee.y_axis, range.upperBound)
+        }
         chart_axis_off(handle.pointee.x_axis)
         chart_axis_off(handle.pointee.y_axis)
         chart_axis_major_gridlines_set_visible(handle.pointee.y_axis, 0)
@@ -110,10 +116,26 @@ public final class Chart {
         return chart
     }
 
+    /// A fill drawn in lines or dots over a plain one: tells two series apart in greyscale print
+    /// when their colours turn the same grey.
+    public enum Hatch: Sendable {
+        case diagonal, dots, horizontal
+
+        var lxw: lxw_chart_pattern_type {
+            switch self {
+            case .diagonal: LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL
+            case .dots: LXW_CHART_PATTERN_PERCENT_20
+            case .horizontal: LXW_CHART_PATTERN_LIGHT_HORIZONTAL
+            }
+        }
+    }
+
     /// A series whose categories and values are cell ranges of `sheet` (zero-based, inclusive).
+    /// - Parameter hatch: lines or dots of `hatchColour` over `fill`, instead of `fill` alone.
     public func addSeries(
         name: String, sheet: String, categories: (rows: ClosedRange<Int>, col: Int),
-        values: (rows: ClosedRange<Int>, col: Int), fill: UInt32, border: UInt32? = nil
+        values: (rows: ClosedRange<Int>, col: Int), fill: UInt32, border: UInt32? = nil,
+        hatch: Hatch? = nil, hatchColour: UInt32 = 0x404040
     ) {
         guard let series = chart_add_series(handle, nil, nil) else { return }
         chart_series_set_categories(
@@ -123,8 +145,13 @@ public final class Chart {
             series, sheet, lxw_row_t(values.rows.lowerBound), lxw_col_t(values.col),
             lxw_row_t(values.rows.upperBound), lxw_col_t(values.col))
         chart_series_set_name(series, name)
-        var chartFill = lxw_chart_fill(color: fill, none: 0, transparency: 0)
-        chart_series_set_fill(series, &chartFill)
+        if let hatch {
+            var pattern = lxw_chart_pattern(fg_color: hatchColour, bg_color: fill, type: UInt8(hatch.lxw.rawValue))
+            chart_series_set_pattern(series, &pattern)
+        } else {
+            var chartFill = lxw_chart_fill(color: fill, none: 0, transparency: 0)
+            chart_series_set_fill(series, &chartFill)
+        }
         if let border {
             var line = lxw_chart_line()
             line.color = border

@@ -14,6 +14,17 @@ public struct PrintedPages {
         public var text: String
         /// Runs of text under 9 pt: [size, text].
         public var small: [[Small]]
+        /// Each line of text: [the height of its foot above the page's, its text].
+        public var lines: [[Small]]
+
+        /// The lines between the margins (0.6 inch above and below): without the running head
+        /// and the footer, lowest last.
+        public var bodyLines: [(bottom: Double, text: String)] {
+            lines.compactMap { line -> (Double, String)? in
+                guard line.count == 2, case .size(let bottom) = line[0], case .text(let text) = line[1], !text.isEmpty else { return nil }
+                return bottom > 43.2 && bottom < height - 43.2 ? (bottom, text) : nil
+            }.sorted { $0.0 > $1.0 }
+        }
     }
 
     /// A size or a text, as pdf_text.py lists small runs.
@@ -33,6 +44,9 @@ public struct PrintedPages {
     }
 
     public var pages: [Page]
+
+    /// Some of another print's pages, to look for text in them alone.
+    public init(pages: [Page]) { self.pages = pages }
 
     public init(_ pdf: URL) throws {
         let script = repositoryRoot.appendingPathComponent("Tests/TestSupport/Scripts/pdf_text.py")

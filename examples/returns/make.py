@@ -78,8 +78,14 @@ ANSWERS = {
 
 
 def dump(path, sheet):
-    out = subprocess.run([boardpack, "dump", path, "--sheet", sheet], check=True, capture_output=True, text=True).stdout
-    return json.loads(out)["sheets"][0]["rows"]
+    """The sheet's rows, or none when the return has no such sheet (no Measures sheet when no
+    figure is asked)."""
+    run = subprocess.run([boardpack, "dump", path, "--sheet", sheet], capture_output=True, text=True)
+    if run.returncode != 0:
+        if "no sheet" in run.stderr.lower():
+            return []
+        raise SystemExit(run.stderr)
+    return json.loads(run.stdout)["sheets"][0]["rows"]
 
 
 def cells(path):

@@ -12,11 +12,14 @@ public struct BoardPackExporter {
     /// pack embeds, and no second validation. It is collected before the file is saved, so an
     /// unknown field found meanwhile still leaves nothing written.
     let canonicalJSON: InParallel<Data>?
+    /// The report's file, for messages (else its id).
+    let file: String?
 
-    public init(report: Report, style: Style = .standard, canonicalJSON: InParallel<Data>? = nil) {
+    public init(report: Report, style: Style = .standard, canonicalJSON: InParallel<Data>? = nil, file: String? = nil) {
         self.report = report
         self.style = style
         self.canonicalJSON = canonicalJSON
+        self.file = file
     }
 
     /// Writes the workbook to `url` atomically: on any error nothing is left at `url`
@@ -29,6 +32,7 @@ public struct BoardPackExporter {
 
     func checkReport() throws {
         var problems = canonicalJSON == nil ? ReportValidator(report).problems() : []
+        if PackDate.line(report) == nil { problems.append(PackDate.missing) }
         for (i, status) in report.scheme.statuses.enumerated()
         where status.fill == nil && style.statusColours[status.name] == nil {
             problems.append(
@@ -36,7 +40,10 @@ public struct BoardPackExporter {
                     path: "statusScheme.statuses[\(i)].fill",
                     message: "status \"\(status.name)\" has no colour: give it a fill here or in the style's statusColours"))
         }
-        if !problems.isEmpty { throw ReportProblems(file: report.id, problems: problems) }
+        guard !problems.isEmpty else { return }
+        // A misspelt field, found on the other core, is the first thing to put right.
+        _ = try canonicalJSON?.value()
+        throw ReportProblems(file: file ?? report.id, problems: problems)
     }
 
     /// The sheets in order, with the names they get.
@@ -48,6 +55,8 @@ public struct BoardPackExporter {
         /// The statistics tables, together, when the report has any.
         var statistics: String?
         var themes: [String]
+        /// The risks to the plan, when the report keeps any.
+        var risks: String?
         /// Status over time, when the report has earlier periods.
         var history: String?
     }
@@ -62,6 +71,7 @@ public struct BoardPackExporter {
             cover: namer.name(for: labels.cover), glance: namer.name(for: labels.atAGlance), summary: SummarySheet.applies(to: report, labels: labels) ? namer.name(for: labels.summary) : nil,
             statistics: report.statistics.isEmpty ? nil : namer.name(for: labels.statistics),
             themes: report.themes.map { namer.name(for: $0.shortName ?? $0.heading) },
+            risks: RiskSheet.applies(to: report) ? namer.name(for: labels.risks) : nil,
             history: HistorySheet.applies(to: report) ? namer.name(for: labels.statusOverTime) : nil)
     }
 
@@ -94,6 +104,9 @@ public struct BoardPackExporter {
         for (theme, name) in zip(report.themes, names.themes) {
             let sheet = try workbook.addWorksheet(named: name)
             try ThemeSheet(theme: theme, report: report, agencies: agencies, palette: palette, trends: trends).write(sheet, page: page)
+        }
+        if let name = names.risks {
+            try RiskSheet(report: report, palette: palette, agencies: agencies).write(try workbook.addWorksheet(named: name), page: page)
         }
         if let name = names.history {
             try HistorySheet(report: report, palette: palette).write(try workbook.addWorksheet(named: name), page: page)

@@ -11,7 +11,12 @@ struct CoverSheet {
     func write(_ sheet: Worksheet, page: PageSettings) throws {
         let style = palette.style
         let labels = style.labels
-        let grid = TableGrid([([style.widths.coverLabel, style.widths.coverText], [1])], total: style.widths.coverLabel + style.widths.coverText, landscape: false)
+        // LibreOffice never wraps a link's text, so the first column is as wide as the longest
+        // sheet name the contents link to.
+        let total = style.widths.coverLabel + style.widths.coverText
+        let longest = contents.map { TextHeight.width(of: $0.0, fontSize: style.fonts.size) }.max() ?? 0
+        let label = min(total / 2, max(style.widths.coverLabel, longest))
+        let grid = TableGrid([([label, total - label], [1])], total: total, landscape: false)
         let (labelWidth, textWidth) = (grid.widths[0], grid.widths[1])
         let size = style.fonts.size
         try grid.setColumns(on: sheet)
@@ -27,17 +32,22 @@ struct CoverSheet {
         try line(report.board, palette.heading, fontSize: style.fonts.headingSize)
         try line(PeriodWording.line(report.period), palette.subtitle, fontSize: size)
         try pages.skip()
+        // Before anything it qualifies: what is illustrative, reconstructed or inferred, and why.
+        if !report.caveats.isEmpty {
+            try field(labels.caveats, report.caveats.map(\.line).joined(separator: "\n"), format: palette.caveat, bold: true)
+            try pages.skip()
+        }
 
-        func field(_ label: String, _ value: String?) throws {
+        func field(_ label: String, _ value: String?, format: CellFormat? = nil, bold: Bool = false) throws {
             guard let value, !value.isEmpty else { return }
-            let height = TextHeight.points(for: value, widthInCharacters: textWidth, fontSize: size)
+            let height = TextHeight.points(for: value, widthInCharacters: textWidth, fontSize: size, bold: bold)
             pages.keep(height)
             try sheet.write(label, row: pages.row, col: 0, format: palette.label)
-            try sheet.write(value, row: pages.row, col: 1, format: palette.wrapped)
+            try sheet.write(value, row: pages.row, col: 1, format: format ?? palette.wrapped)
             try pages.advance(height: height)
         }
         try field(labels.authors, report.authors.map { author in author.organisation.map { "\(author.name) (\($0))" } ?? author.name }.joined(separator: ", "))
-        try field(labels.produced, report.produced.map(\.line).joined(separator: " / "))
+        try field(labels.produced, PackDate.line(report))
         try field(labels.presentedTo, report.audience)
         try pages.skip()
 
@@ -53,6 +63,11 @@ struct CoverSheet {
         }
         try pages.skip()
 
+        // What the board is asked, with the proposals behind it (the at-a-glance page lists them first).
+        for decision in report.decisions {
+            try field(Decisions.kind(decision.kind, labels), Wording.paragraphs([Decisions.line(decision)] + decision.detail))
+        }
+        if !report.decisions.isEmpty { try pages.skip() }
         try field(labels.about, report.description)
         try field(labels.introduction, Wording.paragraphs(report.introduction))
         try field(labels.themesIntroduction, Wording.paragraphs(report.themesIntroduction))
@@ -64,7 +79,7 @@ struct CoverSheet {
 
     private var contents: [(String, String)] {
         let labels = palette.style.labels
-        var out: [(String, String)] = [(names.glance, "Red and Amber goals, what changed and headline measures, on one page")]
+        var out: [(String, String)] = [(names.glance, "What the board is asked, the returns, the goals that need attention, what changed and the headline figures")]
         if let name = names.summary { out.append((name, labels.statusByTheme)) }
         if let name = names.statistics { out.append((name, report.statistics.map(\.heading).joined(separator: "; "))) }
         for (theme, name) in zip(report.themes, names.themes) {
@@ -73,6 +88,7 @@ struct CoverSheet {
             if proposed > 0 { parts.append("\(proposed) proposed") }
             out.append((name, "\(theme.heading): " + parts.joined(separator: ", ")))
         }
+        if let name = names.risks { out.append((name, Wording.plural(report.risks.count, "risk") + " to the plan, with owners and mitigation")) }
         if let name = names.history { out.append((name, "Every goal's status in each period it was rated")) }
         return out
     }

@@ -3,12 +3,10 @@ import XLSXWriter
 
 /// "Status over time": every goal against every period it was rated in (the latest six), each
 /// status coloured as in the goal tables, with the plan refresh's changes beside them.
-struct HistorySheet {
+struct HistorySheet: Styled {
     let report: Report
     let palette: Palette
 
-    private var labels: Style.Labels { palette.style.labels }
-    private var widths: Style.Widths { palette.style.widths }
 
     /// Whether there is a history to show.
     static func applies(to report: Report) -> Bool { !report.earlierPeriods.isEmpty }
@@ -22,6 +20,7 @@ struct HistorySheet {
         let last = 1 + periods.count
         let pages = PagedSheet(sheet, landscape: true)
         let size = palette.style.fonts.size
+        pages.holdWithNext()
         try sheet.merge(rows: 0...0, cols: 0...last, text: labels.statusOverTime, format: palette.title)
         try pages.advance(height: palette.style.fonts.titleSize * 1.8)
         try pages.skip()
@@ -39,7 +38,9 @@ struct HistorySheet {
         for theme in report.themes {
             let goals = theme.countedGoals + theme.dischargedGoals.flatMap(\.leafGoals)
             guard !goals.isEmpty else { continue }
-            if pages.keep(36) { try header(continued: true) }
+            // A theme's heading row goes with its first goal.
+            let first = goals.first.map { TextHeight.points(for: TextHeight.oneLine($0.text, widthInCharacters: goalWidth, fontSize: size), widthInCharacters: goalWidth, fontSize: size) } ?? 18
+            if pages.keep(18 + max(first, 18)) { try header(continued: true) }
             try sheet.merge(rows: pages.row...pages.row, cols: 0...last, text: theme.heading, format: palette.group)
             try pages.advance(height: 18)
             for goal in goals {
@@ -58,7 +59,7 @@ struct HistorySheet {
             }
         }
         sheet.freezePanes(row: 3, col: 2)
-        try sheet.setUpPrinting(page.setup())
+        try sheet.setUpPrinting(page.setup(runningHead: labels.statusOverTime))
         try pages.finish()
     }
 

@@ -6,7 +6,8 @@ import ReportModel
 ///
 /// LibreOffice runs on a profile of its own in a temporary folder (so it never joins a copy the
 /// user has open), in a process group of its own that is ended whole afterwards, and is given
-/// five minutes.
+/// five minutes. It must print in the font the pages were laid out for (`PrintFont`): without
+/// it the command refuses, with the package to install, rather than write a PDF cut at its edges.
 public enum PDFRendering {
     /// Where LibreOffice is: `BOARDPACK_SOFFICE` if set, else `soffice` or `libreoffice` on the
     /// PATH, else where Debian and macOS install it.
@@ -32,8 +33,10 @@ public enum PDFRendering {
         """
 
     /// Writes the workbook `write` makes, printed to PDF, atomically at `url`.
-    static func render(to url: URL, _ write: (URL) throws -> Void) throws {
+    /// - Parameter font: the workbook's font, which LibreOffice must be able to print (`PrintFont`).
+    static func render(to url: URL, font: String, _ write: (URL) throws -> Void) throws {
         guard let soffice = soffice() else { throw Failure(description: "\(url.path): \(notInstalled)") }
+        if let problem = PrintFont.problem(printing: font) { throw Failure(description: "\(url.path): \(problem)") }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("boardpack-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -52,7 +55,9 @@ public enum PDFRendering {
             let said = finished.map { String(decoding: $0.errors + $0.output, as: UTF8.self) } ?? "it did not finish in 5 minutes"
             throw Failure(description: "\(url.path): LibreOffice could not print the board pack (\(Whitespace.trimmed(said)))")
         }
-        try AtomicFile.write(try Data(contentsOf: pdf), to: url)
+        let printed = try Data(contentsOf: pdf)
+        if let problem = PrintFont.problem(inPDF: printed, family: font) { throw Failure(description: "\(url.path): \(problem)") }
+        try AtomicFile.write(printed, to: url)
     }
 }
 
@@ -61,6 +66,6 @@ extension BoardPackExporter {
     /// nothing is left at `url`.
     public func writePDF(to url: URL) throws {
         try checkReport()
-        try PDFRendering.render(to: url) { try write(to: $0) }
+        try PDFRendering.render(to: url, font: style.fonts.name) { try write(to: $0) }
     }
 }

@@ -14,7 +14,7 @@ struct StatisticsSheet {
 
     func write(_ sheet: Worksheet, title: String, page: PageSettings) throws {
         let columns = max(1, tables.map(\.columns.count).max() ?? 1)
-        let drawsTrends = tables.contains { $0.rows.contains { TrendFigures.worthDrawing($0.values) } }
+        let drawsTrends = tables.contains { table in table.rows.contains { TrendFigures.worthDrawing(Self.drawn($0, of: table)) } }
         let trendWidth = drawsTrends ? style.widths.trend : 0
         let widest = tables.flatMap { $0.rows.flatMap { $0.values.compactMap { $0?.text } } }
             .map { TextHeight.width(of: $0, fontSize: style.fonts.size, bold: true, indent: 1) }.max() ?? 0
@@ -29,6 +29,7 @@ struct StatisticsSheet {
         let pages = PagedSheet(sheet, landscape: true)
         let size = style.fonts.size
 
+        pages.holdWithNext()
         try sheet.merge(rows: 0...0, cols: 0...lastCol, text: title, format: palette.title)
         try pages.advance(height: style.fonts.titleSize * 1.8)
         try pages.skip()
@@ -36,6 +37,8 @@ struct StatisticsSheet {
         for (t, table) in tables.enumerated() {
             let header = TextHeight.points(table.columns.map { ($0, grid.widths[1]) }, fontSize: size, bold: true)
             let rows = table.rows.map { TextHeight.points(for: $0.label, widthInCharacters: labelWidth, fontSize: size) }
+            let lines = table.rows.map { Self.drawn($0, of: table) }
+            let scales = TrendFigures.scales(lines)
             let significant = table.rows.contains { $0.values.contains { $0?.significant == true } }
             let source = table.source.map { "\(style.labels.source) = \($0)" }
             let sourceHeight = source.map { TextHeight.points(for: $0, widthInCharacters: style.widths.page, fontSize: size) } ?? 0
@@ -52,7 +55,7 @@ struct StatisticsSheet {
             }
             if drawsTrends { try sheet.write(style.labels.trend, row: pages.row, col: lastCol, format: palette.header) }
             try pages.advance(height: header)
-            for (statisticsRow, height) in zip(table.rows, rows) {
+            for (r, (statisticsRow, height)) in zip(table.rows, rows).enumerated() {
                 let row = pages.row
                 try sheet.write(statisticsRow.label, row: row, col: 0, format: palette.text)
                 for (i, value) in statisticsRow.values.enumerated() {
@@ -60,8 +63,8 @@ struct StatisticsSheet {
                 }
                 if drawsTrends {
                     try sheet.writeBlank(row: row, col: lastCol, format: palette.text)
-                    if TrendFigures.worthDrawing(statisticsRow.values) {
-                        try trends.draw(statisticsRow.values, in: sheet, row: row, col: lastCol, width: grid.widths[lastCol], height: max(height, 22))
+                    if let scale = scales[r] {
+                        try trends.draw(lines[r], in: sheet, row: row, col: lastCol, width: grid.widths[lastCol], height: max(height, 22), scale: scale)
                     }
                 }
                 try pages.advance(height: max(height, drawsTrends ? 22 : 18))
@@ -82,7 +85,12 @@ struct StatisticsSheet {
             }
             if !notes.isEmpty { try pages.skip() }
         }
-        try sheet.setUpPrinting(page.setup())
+        try sheet.setUpPrinting(page.setup(runningHead: title))
         try pages.finish()
+    }
+
+    /// What a row's sparkline joins: its figures of periods as long as its latest.
+    static func drawn(_ row: StatisticsRow, of table: StatisticsTable) -> [Value?] {
+        TrendFigures.drawn(row.values, periods: table.columns)
     }
 }

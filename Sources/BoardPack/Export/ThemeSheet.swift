@@ -8,16 +8,13 @@ import XLSXWriter
 /// The measures and the goals each have columns of their own (see `TableGrid`); columns empty
 /// throughout are left out; rows are sized from their text and pages break between goals, never
 /// inside one (see `PagedSheet`). The layout is `BoardPackLayout`'s contract.
-struct ThemeSheet {
+struct ThemeSheet: Styled {
     let theme: Theme
     let report: Report
     let agencies: AgencyDirectory
     let palette: Palette
     let trends: TrendFigures
 
-    private var labels: Style.Labels { palette.style.labels }
-    private var widths: Style.Widths { palette.style.widths }
-    private var fontSize: Double { palette.style.fonts.size }
 
     // MARK: - Which columns
 
@@ -35,10 +32,12 @@ struct ThemeSheet {
         columns += shownPeriods.map { p in
             let widest = measures.compactMap { $0.values.indices.contains(p) ? $0.values[p]?.text : nil }
                 .map { TextHeight.width(of: $0, fontSize: fontSize, indent: 1) }.max() ?? 0
-            return (.period(p), theme.periods[p], max(widths.figure, widest))
+            // ...and as its period's label, right-aligned as the figures are.
+            let label = TextHeight.width(of: theme.periods[p], fontSize: fontSize, bold: true, indent: 1)
+            return (.period(p), theme.periods[p], max(widths.figure, widest, label))
         }
-        if measures.contains(where: { TrendFigures.worthDrawing(shown($0)) }) { columns.append((.trend, labels.trend, widths.trend)) }
-        if measures.contains(where: { Trend($0) != nil }) { columns.append((.direction, labels.directionOfTravel, widths.direction)) }
+        if measures.contains(where: { TrendFigures.worthDrawing(drawn($0)) }) { columns.append((.trend, labels.trend, widths.trend)) }
+        if measures.contains(where: { Trend($0, periods: theme.periods) != nil }) { columns.append((.direction, labels.directionOfTravel, widths.direction)) }
         if measures.contains(where: { $0.target != nil }) { columns.append((.target, labels.target, widths.target)) }
         if measures.contains(where: { $0.supplier != nil }) { columns.append((.supplier, labels.suppliedBy, widths.leadAgency)) }
         if measures.contains(where: { $0.proposal != nil }) { columns.append((.proposal, labels.proposal, widths.proposal)) }
@@ -47,6 +46,11 @@ struct ThemeSheet {
 
     private func shown(_ measure: Measure) -> [Value?] {
         shownPeriods.map { measure.values.indices.contains($0) ? measure.values[$0] : nil }
+    }
+
+    /// What a measure's sparkline joins: its shown figures of periods as long as its latest.
+    private func drawn(_ measure: Measure) -> [Value?] {
+        TrendFigures.drawn(shown(measure), periods: shownPeriods.map { theme.periods[$0] })
     }
 
     /// Whether the report rates its goals at all: a plan-refresh paper or an update without
@@ -101,6 +105,8 @@ struct ThemeSheet {
         let pages = PagedSheet(sheet, landscape: true)
 
         let title = palette.title.with { $0.wrap = true }
+        // The title stays with what follows it: the page it heads is never left with it alone.
+        pages.holdWithNext()
         try TableGrid.write(theme.heading, sheet, row: pages.row, span: all, format: title)
         try pages.advance(height: max(palette.style.fonts.titleSize * 1.8, TextHeight.points(for: theme.heading, widthInCharacters: widths.page, fontSize: palette.style.fonts.titleSize, bold: true)))
         let subtitle = "\(report.title) – \(report.period.label)"
@@ -108,27 +114,33 @@ struct ThemeSheet {
         try pages.advance(height: TextHeight.points(for: subtitle, widthInCharacters: widths.page, fontSize: fontSize))
         try pages.skip()
         if let proposal = theme.proposal {
-            try paragraphs(["\(proposal.action.label) theme" + (proposal.note.map { ": \($0)" } ?? "")], pages, span: all, format: palette.proposal(proposal.action).with { $0.horizontal = .left; $0.wrap = true })
+            try paragraphs(["\(proposal.action.label) theme" + (proposal.note.map { ": \($0)" } ?? "")], pages, span: all, width: grid.width(all), format: palette.proposal(proposal.action).with { $0.horizontal = .left; $0.wrap = true })
         }
-        try paragraphs(theme.introduction, pages, span: all, format: palette.wrapped)
+        try paragraphs(theme.introduction, pages, span: all, width: grid.width(all), format: palette.wrapped)
         if !theme.measures.isEmpty {
             try measures(pages, grid: grid, spans: grid.spans[0], columns: measureColumns)
             try pages.skip()
         }
-        let shownWords = try goals(pages, grid: grid, spans: grid.spans[1], columns: goalColumns)
-        if goalColumns.contains(.status) { try key(pages, span: all, shownWords: shownWords, grid: grid) }
-        try representatives(pages, span: all)
-        try comments(pages, span: all)
+        // The key and the representatives belong with the goals table: its last goal goes to the
+        // next page with them rather than leave them a page of their own.
+        let key = goalColumns.contains(.status) ? keyEntries(span: all, grid: grid) : nil
+        let representatives = representativeLines(width: grid.width(all))
+        let trailer = (key.map { 20 + $0.rows.map(\.height).reduce(0, +) + PagedSheet.defaultRowHeight } ?? 0)
+            + (representatives.isEmpty ? 0 : 20 + representatives.map(\.height).reduce(0, +))
+        try goals(pages, grid: grid, spans: grid.spans[1], columns: goalColumns, trailer: trailer)
+        if let key { try write(key, pages) }
+        try write(representatives, pages, span: all)
+        try comments(pages, span: all, width: grid.width(all))
 
         sheet.freezePanes(row: 2)
-        try sheet.setUpPrinting(page.setup())
+        try sheet.setUpPrinting(page.setup(runningHead: theme.heading))
         try pages.finish()
     }
 
     /// Paragraphs across the sheet, each sized to its text.
-    private func paragraphs(_ texts: [String], _ pages: PagedSheet, span: ClosedRange<Int>, format: CellFormat) throws {
+    private func paragraphs(_ texts: [String], _ pages: PagedSheet, span: ClosedRange<Int>, width: Double, format: CellFormat) throws {
         for text in texts {
-            let height = TextHeight.points(for: text, widthInCharacters: widths.page, fontSize: fontSize, bold: format.bold)
+            let height = TextHeight.points(for: text, widthInCharacters: width, fontSize: fontSize, bold: format.bold)
             pages.keep(height)
             try TableGrid.write(text, pages.sheet, row: pages.row, span: span, format: format)
             try pages.advance(height: height)
@@ -142,6 +154,8 @@ struct ThemeSheet {
         let sheet = pages.sheet
         let headerHeight = TextHeight.points(columns.enumerated().map { ($0.element.header, grid.width(spans[$0.offset])) }, fontSize: fontSize, bold: true)
         let rows = theme.measures.map { measureHeight($0, grid: grid, spans: spans, columns: columns) }
+        // The table's lines share a scale for each kind of figure, so their slopes compare.
+        let scales = TrendFigures.scales(theme.measures.map(drawn))
         func header(continued: Bool) throws {
             for (i, column) in columns.enumerated() {
                 let right = if case .period = column.column { true } else { false }
@@ -173,15 +187,14 @@ struct ThemeSheet {
                     try ValueCell.write(measure.values.indices.contains(p) ? measure.values[p] : nil, to: sheet, row: row, span: span, palette: palette)
                 case .trend:
                     try TableGrid.write("", sheet, row: row, span: span, format: palette.text)
-                    if TrendFigures.worthDrawing(shown(measure)) {
-                        try trends.draw(shown(measure), in: sheet, row: row, col: span.lowerBound, width: grid.width(span), height: rows[m])
+                    if let scale = scales[m] {
+                        try trends.draw(drawn(measure), in: sheet, row: row, col: span.lowerBound, width: grid.width(span), height: rows[m], scale: scale)
                     }
                 case .direction:
-                    try TableGrid.write(Trend(measure)?.label(measure, labels) ?? "", sheet, row: row, span: span, format: palette.text.with { $0.horizontal = .center })
+                    try TableGrid.write(Trend(measure, periods: theme.periods)?.label(measure, labels) ?? "", sheet, row: row, span: span, format: palette.text.with { $0.horizontal = .center; $0.wrap = true })
                 case .target:
-                    if let target = measure.target {
-                        let result = TargetResult(measure)
-                        try TableGrid.write("\(target.value.text): \(result.label(labels))", sheet, row: row, span: span, format: palette.result(result).with { $0.wrap = true })
+                    if measure.target != nil {
+                        try TableGrid.write(TargetResult.cell(measure, labels), sheet, row: row, span: span, format: palette.result(TargetResult(measure)).with { $0.wrap = true })
                     } else {
                         try TableGrid.write("", sheet, row: row, span: span, format: palette.text)
                     }
@@ -205,28 +218,32 @@ struct ThemeSheet {
             let width = grid.width(spans[i])
             switch column.column {
             case .name: cells.append((BoardPackLayout.measureCell(measure), width - (measure.group == nil ? 0 : 2)))
-            case .target: cells.append((measure.target.map { "\($0.value.text): \(TargetResult(measure).label(labels))" } ?? "", width - 1))
+            case .target: cells.append((TargetResult.cell(measure, labels), width - 1))
             case .supplier: cells.append((measure.supplier.map(agencies.displayName(ofLead:)) ?? "", width))
-            case .direction: cells.append((Trend(measure)?.label(measure, labels) ?? "", width))
+            case .direction: cells.append((Trend(measure, periods: theme.periods)?.label(measure, labels) ?? "", width))
             default: break
             }
         }
         // A row with a sparkline is high enough to show its line.
-        return max(TextHeight.points(cells, fontSize: fontSize), TrendFigures.worthDrawing(shown(measure)) ? 24 : 18)
+        return max(TextHeight.points(cells, fontSize: fontSize), TrendFigures.worthDrawing(drawn(measure)) ? 24 : 18)
     }
 
     // MARK: - Goals
 
-    /// Writes the goals table; returns the no-status words it showed, for the key.
-    private func goals(_ pages: PagedSheet, grid: TableGrid, spans: [ClosedRange<Int>], columns: [BoardPackLayout.GoalColumn]) throws -> Set<String> {
+    /// Writes the goals table, each goal with its sub-goals kept on one page (a block taller than
+    /// a page breaks between its rows, never leaving a goal without its first sub-goal, the
+    /// header repeated); the last block is kept with `trailer` points of what follows the table.
+    private func goals(_ pages: PagedSheet, grid: TableGrid, spans: [ClosedRange<Int>], columns: [BoardPackLayout.GoalColumn], trailer: Double) throws {
         let sheet = pages.sheet
         let heading = labels.deliveryAgainstGoals
+        pages.holdWithNext()
         guard !theme.goals.isEmpty else {
             try TableGrid.write(heading, sheet, row: pages.row, span: spans[0], format: palette.heading)
             try pages.advance(height: 20)
+            pages.keep(18)
             try TableGrid.write(labels.noGoals, sheet, row: pages.row, span: spans.first!.lowerBound...spans.last!.upperBound, format: palette.note)
             try pages.advance(height: 18)
-            return []
+            return
         }
         let headers = columns.map { $0.header(labels) }
         let headerHeight = TextHeight.points(columns.indices.map { (headers[$0], grid.width(spans[$0])) }, fontSize: fontSize, bold: true)
@@ -237,7 +254,6 @@ struct ThemeSheet {
             }
             try pages.advance(height: headerHeight)
         }
-        // Each top-level goal with its sub-goals is one block, never split across pages.
         // Each cell's text is made once, for the row's height and for the cell.
         let blocks = theme.goals.map { goal in
             rows(goal, depth: 0).map { row in
@@ -245,22 +261,24 @@ struct ThemeSheet {
                 return (row: row, texts: texts, height: height(of: row, texts: texts, columns: columns, grid: grid, spans: spans))
             }
         }
-        pages.keep(20 + headerHeight + blocks[0].map(\.height).reduce(0, +))
         try TableGrid.write(heading, sheet, row: pages.row, span: spans[0], format: palette.heading)
         try pages.advance(height: 20)
         try header(continued: false)
-        var words = Set<String>()
-        for block in blocks {
-            if pages.keep(block.map(\.height).reduce(0, +) + headerHeight) { try header(continued: true) }
-            for (row, texts, height) in block {
+        for (b, block) in blocks.enumerated() {
+            let whole = block.map(\.height).reduce(0, +)
+            let last = b == blocks.count - 1 && whole + headerHeight + trailer <= pages.pageHeight
+            if pages.keep(whole + headerHeight + (last ? trailer : 0)) { try header(continued: true) }
+            for (r, (row, texts, height)) in block.enumerated() {
+                // Within a block taller than a page: a goal with sub-goals keeps its first.
+                let next = r + 1 < block.count && block[r + 1].row.depth > row.depth ? block[r + 1].height : 0
+                if r > 0 && pages.keep(height + next) { try header(continued: true) }
                 for (i, column) in columns.enumerated() {
-                    if let word = try write(column, of: row, value: texts[i], sheet: sheet, at: pages.row, span: spans[i]) { words.insert(word) }
+                    try write(column, of: row, value: texts[i], sheet: sheet, at: pages.row, span: spans[i])
                 }
                 try pages.advance(height: height)
             }
         }
         try pages.skip()
-        return words
     }
 
     /// A goal and its sub-goals, in order, with their depth.
@@ -318,9 +336,8 @@ struct ThemeSheet {
         return TextHeight.height(lines: lines.max() ?? 1, fontSize: fontSize)
     }
 
-    /// Writes one cell of a goal's row, `value` being its `text`; returns the no-status word it
-    /// showed, if any.
-    private func write(_ column: BoardPackLayout.GoalColumn, of row: (goal: Goal, depth: Int), value: String, sheet: Worksheet, at r: Int, span: ClosedRange<Int>) throws -> String? {
+    /// Writes one cell of a goal's row, `value` being its `text`.
+    private func write(_ column: BoardPackLayout.GoalColumn, of row: (goal: Goal, depth: Int), value: String, sheet: Worksheet, at r: Int, span: ClosedRange<Int>) throws {
         let goal = row.goal
         switch column {
         case .goal:
@@ -328,10 +345,9 @@ struct ThemeSheet {
         case .status:
             if goal.isTracked, let (shown, format) = palette.standing(report.standing(of: goal)) {
                 try TableGrid.write(shown, sheet, row: r, span: span, format: format)
-                if case .rated = report.standing(of: goal) { return nil }
-                return shown
+            } else {
+                try TableGrid.write("", sheet, row: r, span: span, format: palette.text)
             }
-            try TableGrid.write("", sheet, row: r, span: span, format: palette.text)
         case .proposal:
             try TableGrid.write(value, sheet, row: r, span: span, format: goal.proposal.map { palette.proposal($0.action) } ?? palette.text)
         case .previous:
@@ -339,19 +355,31 @@ struct ThemeSheet {
         case .ref, .lead, .update, .wording:
             try TableGrid.write(value, sheet, row: r, span: span, format: palette.text)
         }
-        return nil
     }
 
     // MARK: - Key, representatives, comments
 
-    private func key(_ pages: PagedSheet, span: ClosedRange<Int>, shownWords: Set<String>, grid: TableGrid) throws {
-        let sheet = pages.sheet
+    /// The key: each status of the scheme, and each word the goals table shows instead of one.
+    private struct Key {
+        var nameSpan: ClosedRange<Int>
+        var textSpan: ClosedRange<Int>
+        var span: ClosedRange<Int>
+        var rows: [(name: String, description: String, format: CellFormat, height: Double)]
+    }
+
+    private func keyEntries(span: ClosedRange<Int>, grid: TableGrid) -> Key {
+        // The words the Status cells show instead of a status (as `write` shows them).
+        let shown = Set(theme.allGoals.filter(\.isTracked).compactMap { goal -> String? in
+            let standing = report.standing(of: goal)
+            if case .rated = standing { return nil }
+            return palette.standing(standing)?.text
+        })
         var entries: [(String, String, CellFormat)] = report.scheme.statuses.map { ($0.name, $0.description, palette.status($0)) }
         for (word, description, format) in [
             (labels.noReturn, labels.noReturnDescription, palette.noReturn), (labels.conflict, labels.conflictDescription, palette.conflict),
             (labels.notAccepted, labels.notAcceptedDescription, palette.notAccepted),
             (labels.notRated, labels.notRatedDescription, palette.notRated),
-        ] where shownWords.contains(word) {
+        ] where shown.contains(word) {
             entries.append((word, description, format))
         }
         // The status names take the first grid columns wide enough for a Status cell (the
@@ -360,38 +388,56 @@ struct ThemeSheet {
         while nameEnd < span.upperBound - 1 && grid.width(span.lowerBound...nameEnd) < widths.status { nameEnd += 1 }
         let nameSpan = span.lowerBound...nameEnd
         let textSpan = (nameEnd + 1)...span.upperBound
-        let rows = entries.map { TextHeight.points(for: $0.1, widthInCharacters: grid.width(textSpan), fontSize: fontSize) }
-        pages.keep(20 + rows.reduce(0, +))
-        try TableGrid.write(labels.key, sheet, row: pages.row, span: span, format: palette.heading)
+        let rows = entries.map { entry in
+            (entry.0, entry.1, entry.2, max(
+                TextHeight.points(for: entry.1, widthInCharacters: grid.width(textSpan), fontSize: fontSize),
+                TextHeight.points(for: entry.0, widthInCharacters: grid.width(nameSpan), fontSize: fontSize, bold: true)))
+        }
+        return Key(nameSpan: nameSpan, textSpan: textSpan, span: span, rows: rows)
+    }
+
+    private func write(_ key: Key, _ pages: PagedSheet) throws {
+        let sheet = pages.sheet
+        pages.holdWithNext()
+        try TableGrid.write(labels.key, sheet, row: pages.row, span: key.span, format: palette.heading)
         try pages.advance(height: 20)
-        for (entry, height) in zip(entries, rows) {
-            try TableGrid.write(entry.0, sheet, row: pages.row, span: nameSpan, format: entry.2)
-            try TableGrid.write(entry.1, sheet, row: pages.row, span: textSpan, format: palette.text)
-            try pages.advance(height: height)
+        pages.keep(key.rows.map(\.height).reduce(0, +))
+        for entry in key.rows {
+            try TableGrid.write(entry.name, sheet, row: pages.row, span: key.nameSpan, format: entry.format)
+            try TableGrid.write(entry.description, sheet, row: pages.row, span: key.textSpan, format: palette.text)
+            try pages.advance(height: entry.height)
         }
         try pages.skip()
     }
 
-    private func representatives(_ pages: PagedSheet, span: ClosedRange<Int>) throws {
-        guard !theme.representatives.isEmpty else { return }
-        pages.keep(20 + Double(theme.representatives.count) * 18)
+    /// "JPPB – John Littlemore": each representative's line and its height.
+    private func representativeLines(width: Double) -> [(text: String, height: Double)] {
+        theme.representatives.map { rep in
+            let line = "\(agencies.displayName(ofLead: rep.agency)) – \(rep.name)"
+            return (line, TextHeight.points(for: line, widthInCharacters: width, fontSize: fontSize))
+        }
+    }
+
+    private func write(_ lines: [(text: String, height: Double)], _ pages: PagedSheet, span: ClosedRange<Int>) throws {
+        guard !lines.isEmpty else { return }
+        pages.holdWithNext()
         try TableGrid.write(labels.representatives, pages.sheet, row: pages.row, span: span, format: palette.heading)
         try pages.advance(height: 20)
-        for rep in theme.representatives {
-            let line = "\(agencies.displayName(ofLead: rep.agency)) – \(rep.name)"
-            try TableGrid.write(line, pages.sheet, row: pages.row, span: span, format: palette.wrapped)
-            try pages.advance(height: TextHeight.points(for: line, widthInCharacters: widths.page, fontSize: fontSize))
+        pages.keep(lines.map(\.height).reduce(0, +))
+        for line in lines {
+            try TableGrid.write(line.text, pages.sheet, row: pages.row, span: span, format: palette.wrapped)
+            try pages.advance(height: line.height)
         }
         try pages.skip()
     }
 
     /// The comments, when there are any (a heading saying "None." would only cost paper).
-    private func comments(_ pages: PagedSheet, span: ClosedRange<Int>) throws {
-        guard let first = theme.comments.first else { return }
-        pages.keep(20 + TextHeight.points(for: first, widthInCharacters: widths.page, fontSize: fontSize))
+    private func comments(_ pages: PagedSheet, span: ClosedRange<Int>, width: Double) throws {
+        guard !theme.comments.isEmpty else { return }
+        pages.holdWithNext()
         try TableGrid.write(labels.comments, pages.sheet, row: pages.row, span: span, format: palette.heading)
         try pages.advance(height: 20)
-        try paragraphs(theme.comments, pages, span: span, format: palette.wrapped)
+        try paragraphs(theme.comments, pages, span: span, width: width, format: palette.wrapped)
     }
 }
 

@@ -15,6 +15,8 @@ struct GoalsForm {
         case heading(String)
         /// The goal's wording, keyed `ID|goal`.
         case wording(String)
+        /// A sub-goal's parent: what it is part of.
+        case parent(String)
         case note(String)
         /// How the goal was last rated.
         case previous(String)
@@ -26,7 +28,7 @@ struct GoalsForm {
         /// The form's own text in the row, nil for an input cell.
         var text: String? {
             switch self {
-            case .heading(let t), .wording(let t), .note(let t), .previous(let t), .label(let t): t
+            case .heading(let t), .wording(let t), .parent(let t), .note(let t), .previous(let t), .label(let t): t
             case .field: nil
             }
         }
@@ -47,10 +49,12 @@ struct GoalsForm {
     /// A goal's block, top to bottom.
     func lines(_ item: ReturnScope.GoalItem, _ directory: AgencyDirectory) -> [Line] {
         let goal = item.goal
-        var lines: [Line] = [
-            .heading("\(goal.id) – \(item.theme.heading) – led by \(Wording.leads(goal.leads, directory))"),
-            .wording(goal.text),
-        ]
+        var lines: [Line] = [.heading("\(goal.id) – \(item.theme.heading) – led by \(Wording.leads(goal.leads, directory))")]
+        // A sub-goal ("Identify current gaps in provision") reads only with the goal it is part of.
+        if let parent = item.theme.allGoals.first(where: { $0.subGoals.contains { $0.id == goal.id } }) {
+            lines.append(.parent("Part of \(parent.id): \(parent.text)"))
+        }
+        lines.append(.wording(goal.text))
         lines += goal.notes.map { .note("\(noteLabel): \($0)") }
         lines.append(.previous(Self.previous(goal)))
         lines.append(.label("Status for \(period) (\(report.scheme.choices)):"))

@@ -15,12 +15,44 @@ public struct ReturnTemplate {
     /// When returns are due, as the secretariat words it ("Friday 12 July 2013").
     public let deadline: String?
     public let style: Style
+    /// What an agency typed, for a printable copy of its return (`ReturnCopy`); nil for a blank return.
+    let typed: Typed?
+
+    /// The text of each keyed input cell ("MH-1|update") and the signature, as typed.
+    struct Typed {
+        var cells: [String: String] = [:]
+        var completedBy: String?
+        var date: String?
+    }
 
     public init(report: Report, scope: ReturnScope, deadline: String? = nil, style: Style = .standard) {
+        self.init(report: report, scope: scope, deadline: deadline, style: style, typed: nil)
+    }
+
+    init(report: Report, scope: ReturnScope, deadline: String?, style: Style, typed: Typed?) {
         self.report = report
         self.scope = scope
         self.deadline = deadline
         self.style = style
+        self.typed = typed
+    }
+
+    /// What the returns will not tell agencies, to warn the secretariat before they go out: when
+    /// they are due (no `deadline`), and how to reach the secretariat (no contact, or one
+    /// without an e-mail address or telephone number).
+    public static func unsaid(report: Report, deadline: String?) -> [String] {
+        var out: [String] = []
+        if deadline.map({ $0.allSatisfy(\.isWhitespace) }) ?? true {
+            out.append("the returns do not say when they are due; give --deadline, e.g. --deadline \"Friday 12 July 2013\"")
+        }
+        if let contact = report.contact {
+            if contact.email == nil && contact.phone == nil {
+                out.append("contact: \(contact.name) has no e-mail or telephone, so the returns do not say how to reach them; add \"email\" or \"phone\" to the report's contact")
+            }
+        } else {
+            out.append("contact: the report names no contact, so the returns do not say who to send them to; add \"contact\" with a name and an e-mail or telephone")
+        }
+        return out
     }
 
     var period: String { report.period.label }
@@ -50,7 +82,8 @@ public struct ReturnTemplate {
         try writeInstructions(instructions, palette)
         instructions.activate()
         try writeGoals(try workbook.addWorksheet(named: ReturnLayout.goalsSheet), palette)
-        try writeMeasures(try workbook.addWorksheet(named: ReturnLayout.measuresSheet), palette)
+        // A Measures sheet with nothing to fill in would only be another page to wonder about.
+        if !scope.measures.isEmpty { try writeMeasures(try workbook.addWorksheet(named: ReturnLayout.measuresSheet), palette) }
         let hidden = try workbook.addWorksheet(named: ReturnLayout.detailsSheet)
         let wordings = scope.goals.map { (ReturnLayout.Key.wording($0.goal.id), ReturnScope.fingerprint(of: $0.goal)) }
         for (row, (key, value)) in (details + wordings).enumerated() {
@@ -75,7 +108,9 @@ public struct ReturnTemplate {
     /// LibreOffice shrink the whole sheet to keep one very tall Update row on a page); the
     /// Measures sheet's width depends on the agency's measures, so it is fitted.
     private func page(portrait: Bool) -> PageSetup {
-        PageSettings(title: "Return from \(scope.agency.name)", report: report, style: style, landscape: !portrait)
+        // A return has no cover: its footer says the report's caveats (its last ratings may be
+        // illustrative) without pointing to one.
+        PageSettings(title: "Return from \(scope.agency.name)", report: report, style: style, landscape: !portrait, caveatsAt: nil)
             .setup(fitToWidth: !portrait)
     }
 
@@ -110,10 +145,10 @@ public struct ReturnTemplate {
         try line("What to do", steps.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n"))
         row += 1
         // Who filled it in and when: `check` asks for both.
-        for label in [ReturnLayout.Signature.completedBy, ReturnLayout.Signature.date] {
+        for (label, value) in [(ReturnLayout.Signature.completedBy, typed?.completedBy), (ReturnLayout.Signature.date, typed?.date)] {
             try sheet.write(label, row: row, col: 0, format: palette.label)
-            try sheet.writeBlank(row: row, col: 1, format: input(palette))
-            try sheet.setRow(row, height: style.fonts.size * 2)
+            try fill(sheet, row: row, col: 1, value, format: input(palette))
+            try sheet.setRow(row, height: max(style.fonts.size * 2, value.map { height($0, width: widths.text) } ?? 0))
             row += 1
         }
         row += 1
@@ -196,6 +231,7 @@ public struct ReturnTemplate {
                 case .heading(let text): .text(text, key: nil, palette.group.with { $0.wrap = true })
                 case .wording(let text): .text(text, key: ReturnLayout.key(goal.id, ReturnLayout.GoalField.goal.rawValue), palette.wrapped)
                 case .note(let text): .text(text, key: nil, palette.note)
+                case .parent(let text): .text(text, key: nil, palette.note.with { $0.fontColor = style.rgb(style.colours.notRatedFont) })
                 case .previous(let text): .text(text, key: nil, palette.note.with { $0.fontColor = style.rgb(style.colours.notRatedFont) })
                 case .label(let text): .text(text, key: nil, label)
                 case .field(.status): .field(.status, input(palette).with { $0.horizontal = .center; $0.bold = true })
@@ -214,10 +250,18 @@ public struct ReturnTemplate {
                     if let key { try sheet.write(key, row: pages.row, col: ReturnLayout.keyColumn) }
                     try sheet.write(text, row: pages.row, col: col, format: format)
                 case .field(let field, let format):
-                    try sheet.write(ReturnLayout.key(goal.id, field.rawValue), row: pages.row, col: ReturnLayout.keyColumn)
-                    try sheet.writeBlank(row: pages.row, col: col, format: format)
+                    let key = ReturnLayout.key(goal.id, field.rawValue)
+                    try sheet.write(key, row: pages.row, col: ReturnLayout.keyColumn)
+                    let value = typed?.cells[key]
+                    try fill(sheet, row: pages.row, col: col, value, format: format)
                     if field == .status { statusRows.append(pages.row) }
                     if field == .proposal { proposalRows.append(pages.row) }
+                    // A blank input cell has no fixed height, so it grows as an officer types; a
+                    // copy of what was typed is as high as its text, however it was written.
+                    if let value {
+                        try pages.advance(height: height(value, width: width, format: format))
+                        continue
+                    }
                 }
                 try pages.advance(height: lineHeight)
             }
@@ -259,17 +303,10 @@ public struct ReturnTemplate {
         let titleFormat = palette.title.with { $0.wrap = true }
         try sheet.merge(rows: 0...0, cols: 1...widths.count, text: title, format: titleFormat)
         try sheet.setRow(0, height: max(style.fonts.titleSize * 1.8, height(title, width: tableWidth, format: titleFormat)))
-        let note = scope.measures.isEmpty
-            ? "No figures are asked of \(scope.agency.name) this period; there is nothing to fill in on this sheet."
-            : "Enter each figure for \(period) in Value as you would write it (81%, 1,493, tbc)."
+        let note = "Enter each figure for \(period) in Value as you would write it (81%, 1,493, tbc)."
         let noteFormat = palette.note.with { $0.wrap = true }
         try sheet.merge(rows: 1...1, cols: 1...widths.count, text: note, format: noteFormat)
         try sheet.setRow(1, height: height(note, width: tableWidth, format: noteFormat))
-        guard !scope.measures.isEmpty else {
-            try sheet.setUpPrinting(page(portrait: false))
-            sheet.protectWithoutPassword()
-            return
-        }
         let header = ReturnLayout.headerRow
         try sheet.write(H.key, row: header, col: ReturnLayout.keyColumn)
         let headers = [H.measureID, H.measure, H.earlier, "\(H.value) for \(period)", H.note]
@@ -296,9 +333,11 @@ public struct ReturnTemplate {
             try sheet.write(measure.id, row: row, col: 1, format: palette.text)
             try sheet.write(name, row: row, col: 2, format: palette.text)
             try sheet.write(earlier, row: row, col: 3, format: palette.text)
-            try sheet.writeBlank(row: row, col: 4, format: input(palette).with { $0.horizontal = .right })
-            try sheet.writeBlank(row: row, col: 5, format: input(palette).with { $0.wrap = true })
-            try sheet.setRow(row, height: TextHeight.points([(name, widths[1]), (earlier, widths[2])], fontSize: style.fonts.size))
+            let key = ReturnLayout.key(measure.id, ReturnLayout.measureField)
+            let (value, note) = (typed?.cells[key], typed?.cells[ReturnCopy.noteKey(key)])
+            try fill(sheet, row: row, col: 4, value, format: input(palette).with { $0.horizontal = .right })
+            try fill(sheet, row: row, col: 5, note, format: input(palette).with { $0.wrap = true })
+            try sheet.setRow(row, height: TextHeight.points([(name, widths[1]), (earlier, widths[2]), (value ?? "", widths[3]), (note ?? "", widths[4])], fontSize: style.fonts.size))
             row += 1
         }
         sheet.freezePanes(row: header + 1)
@@ -306,6 +345,11 @@ public struct ReturnTemplate {
         setup.repeatRows = header...header
         try sheet.setUpPrinting(setup)
         sheet.protectWithoutPassword()
+    }
+
+    /// An input cell: blank on a return to fill in, what was typed on a copy of one.
+    private func fill(_ sheet: Worksheet, row: Int, col: Int, _ value: String?, format: CellFormat) throws {
+        if let value { try sheet.write(value, row: row, col: col, format: format) } else { try sheet.writeBlank(row: row, col: col, format: format) }
     }
 
     /// What to type: nil for a measure of change.

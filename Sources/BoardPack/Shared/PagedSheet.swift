@@ -7,6 +7,9 @@ import XLSXWriter
 /// stay together (a table's header with its first rows, a goal with its sub-goals, a chart with
 /// its table) starts a new page when it would not fit on this one. Excel ignores manual page
 /// breaks on a sheet fitted to the page; these sheets are not fitted, so both programs keep them.
+///
+/// A heading is held with what follows it (`holdWithNext`): when the block after it starts a new
+/// page, the heading goes there too, so no page ends with a heading alone, nor holds only one.
 final class PagedSheet {
     let sheet: Worksheet
     /// Points of rows a page holds: A4 between the margins, less a little for rounding.
@@ -14,13 +17,16 @@ final class PagedSheet {
     private(set) var row = 0
     private var used = 0.0
     private(set) var breaks: [Int] = []
+    /// The first row held with what follows, and how much of the page was used before it.
+    private var held: (row: Int, usedBefore: Double)?
 
     static let defaultRowHeight = 15.0
 
     init(_ sheet: Worksheet, landscape: Bool) {
         self.sheet = sheet
-        // A4 is 595 × 842 points; margins of 0.6 inch above and below take 86.
-        pageHeight = (landscape ? 595 : 842) - 86.4 - 12
+        // A4 is 595 × 842 points; margins of 0.6 inch above and below take 86.4. Rows are set
+        // in points, which LibreOffice keeps to a twentieth: a few points spare cover that.
+        pageHeight = (landscape ? 595 : 842) - 86.4 - 4
     }
 
     /// Room left on the current page.
@@ -31,19 +37,36 @@ final class PagedSheet {
 
     /// Starts a new page at the current row unless the page is still empty.
     func newPage() {
+        held = nil
         guard used > 0 else { return }
         breaks.append(row)
         used = 0
     }
 
-    /// Makes sure `height` points fit on the current page, starting a new one if not. A block
-    /// taller than a page cannot be kept whole: it starts a new page only if this one is more
-    /// than half used, and runs on. Returns whether a page was started, so a table can write its
-    /// header again at the top of the new one.
+    /// Keeps the rows from here (a heading, the blank row under it) with the block that follows:
+    /// the next `keep` that starts a page starts it here instead.
+    func holdWithNext() {
+        if held == nil { held = (row, used) }
+    }
+
+    /// Makes sure `height` points fit on the current page, starting a new one if not (before
+    /// any heading held with them). A block taller than a page cannot be kept whole: it starts a
+    /// new page only if this one is more than half used, and runs on. Returns whether a page was
+    /// started, so a table can write its header again at the top of the new one.
     @discardableResult
     func keep(_ height: Double) -> Bool {
-        guard used > 0 && used + height > pageHeight else { return false }
-        if height > pageHeight && used < pageHeight / 2 { return false }
+        defer { held = nil }
+        let heldHeight = held.map { used - $0.usedBefore } ?? 0
+        // A page holding only what is held with this block is as good as empty.
+        let before = used - heldHeight
+        guard before > 0 && used + height > pageHeight else { return false }
+        if heldHeight + height > pageHeight && before < pageHeight / 2 { return false }
+        if let held, held.row > 0, heldHeight > 0 {
+            // The held rows move to the new page with the block.
+            breaks.append(held.row)
+            used = heldHeight
+            return false
+        }
         newPage()
         return true
     }
@@ -52,8 +75,17 @@ final class PagedSheet {
     func advance(height: Double? = nil) throws {
         if let height { try sheet.setRow(row, height: height) }
         let h = height ?? Self.defaultRowHeight
-        // A row that does not fit goes to the next page, as the spreadsheet would put it.
-        if used > 0 && used + h > pageHeight { newPage() }
+        // A row that does not fit goes to the next page, as the spreadsheet would put it, and
+        // takes with it the rows held with it (a heading above a table's header).
+        if used > 0 && used + h > pageHeight {
+            if let held, held.row > 0, held.row < row, held.usedBefore > 0 {
+                breaks.append(held.row)
+                used -= held.usedBefore
+                self.held = (held.row, 0)
+            } else {
+                newPage()
+            }
+        }
         used += h
         row += 1
     }

@@ -1,8 +1,13 @@
 /// Row heights for wrapped text. Neither libxlsxwriter nor LibreOffice sizes rows to their
 /// text when a file is opened, so boardpack sets each height from a word wrap at the column's
 /// width, measured with Arial's own character widths (the workbooks' font; LibreOffice prints it
-/// with Liberation Sans, whose widths are the same). The estimate errs on the tall side: a
-/// little space beats a cut-off update.
+/// with Liberation Sans, whose widths are the same).
+///
+/// Measured from LibreOffice's PDFs (`TextHeightPrintTests`): a column of w units prints
+/// 5.545 (w + 5/7) points wide, its text wrapping at 5.54 w + 1.5 points; Excel's column is
+/// narrower, 7 w + 5 pixels (5.25 w + 3.75 points), so lines are counted at Excel's width and
+/// LibreOffice never wraps more. Lines are 1.12 of the font's size apart (Liberation Sans's
+/// ascent and descent), with 1.6 points above and below.
 enum TextHeight {
     /// Advance widths of ASCII 32...126 in thousandths of an em: Liberation Sans (metric twin
     /// of Arial), read from LiberationSans-Regular.ttf and -Bold.ttf with fontTools.
@@ -25,7 +30,10 @@ enum TextHeight {
     /// default font: 7 pixels in Excel (5.25 pt), a little more in LibreOffice, so Excel's is
     /// the one to plan for.
     static let pointsPerWidthUnit = 5.25
-    /// A cell's own padding, in points.
+    /// Points a column's text area has beyond its units: Excel's 5 pixels of a column's own,
+    /// less about 3 for the cell's margins.
+    static let textAreaExtra = 1.5
+    /// The room a number needs beside its text to show on one line, in points (`width(of:)`).
     static let padding = 3.0
     /// Excel indents by about three characters a level.
     static let pointsPerIndent = 9.0
@@ -34,7 +42,7 @@ enum TextHeight {
     static func lines(in text: String, widthInCharacters width: Double, fontSize: Double, bold: Bool = false, indent: Int = 0) -> Int {
         let table = bold ? Self.bold : Self.regular
         // Widths in thousandths of an em: the loop over bytes adds integers.
-        let capacity = max(1.0, (width * pointsPerWidthUnit - padding - Double(indent) * pointsPerIndent) * 1000 / fontSize)
+        let capacity = capacity(width, indent: indent, fontSize: fontSize)
         let space = Double(table[0])
         var total = 0, lines = 1
         var used = 0.0, word = 0
@@ -77,6 +85,11 @@ enum TextHeight {
         return total + lines
     }
 
+    /// Thousandths of an em of text a line of a column `width` units wide holds.
+    private static func capacity(_ width: Double, indent: Int, fontSize: Double) -> Double {
+        max(1.0, (width * pointsPerWidthUnit + textAreaExtra - Double(indent) * pointsPerIndent) * 1000 / fontSize)
+    }
+
     /// The column width (in units) that shows `text` on one line: a number does not wrap, and
     /// one too wide for its column shows as "###".
     static func width(of text: String, fontSize: Double, bold: Bool = false, indent: Int = 0) -> Double {
@@ -98,7 +111,7 @@ enum TextHeight {
     /// `text` cut at a word (with "…") so that it takes one line of a column `width` units wide.
     /// Line breaks count as spaces.
     static func oneLine(_ text: String, widthInCharacters width: Double, fontSize: Double) -> String {
-        let capacity = max(1.0, (width * pointsPerWidthUnit - padding) * 1000 / fontSize)
+        let capacity = capacity(width, indent: 0, fontSize: fontSize)
         let space = Double(regular[0]), ellipsis = Double(otherWidth)
         // The words up to the first that overflows the line, and one more: a long update is
         // hundreds of words, and those past the line are never shown (a glance page has a line
@@ -124,6 +137,27 @@ enum TextHeight {
             if lines(in: cut + "…", widthInCharacters: width, fontSize: fontSize) == 1 { return cut + "…" }
         }
         return (words.first ?? "") + "…"
+    }
+
+    /// `text` cut at a word (with "…") so that it takes at most `count` lines of a column `width`
+    /// units wide; line breaks count as spaces.
+    static func firstLines(_ text: String, count: Int, widthInCharacters width: Double, fontSize: Double) -> String {
+        if count <= 1 { return oneLine(text, widthInCharacters: width, fontSize: fontSize) }
+        let words = text.split(whereSeparator: { $0 == " " || $0.isNewline })
+        let flat = words.joined(separator: " ")
+        if lines(in: flat, widthInCharacters: width, fontSize: fontSize) <= count { return flat }
+        // The most words that fit with "…" after them: the count of lines only grows with words.
+        func cut(_ k: Int) -> String {
+            var cut = words[0..<k].joined(separator: " ")
+            while let last = cut.last, ",;:-–".contains(last) { cut.removeLast() }
+            return cut + "…"
+        }
+        var (low, high) = (1, words.count - 1)
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lines(in: cut(middle), widthInCharacters: width, fontSize: fontSize) <= count { low = middle } else { high = middle - 1 }
+        }
+        return cut(low)
     }
 
     /// The words of `text` (split at spaces and line breaks) with their widths, up to the first
@@ -186,9 +220,12 @@ enum TextHeight {
         height(lines: lines(in: text, widthInCharacters: width, fontSize: fontSize, bold: bold, indent: indent), fontSize: fontSize)
     }
 
-    /// Arial's line spacing is about 1.15 of its size; rows add a little more, and a few points
-    /// of padding keep the last line clear of the border.
+    /// Liberation Sans's lines are 1.117 of its size apart; a cell keeps 1.6 points above and
+    /// below its text, and a little more keeps the last line clear of the border.
     static func height(lines: Int, fontSize: Double) -> Double {
-        Double(max(1, lines)) * fontSize * 1.28 + 4
+        Double(max(1, lines)) * fontSize * lineSpacing + 4
     }
+
+    static let lineSpacing = 1.12
+
 }

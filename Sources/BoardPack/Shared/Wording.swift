@@ -23,6 +23,23 @@ public enum Wording {
     /// Paragraphs in one cell, a blank line between them.
     public static func paragraphs(_ paragraphs: [String]) -> String { paragraphs.joined(separator: paragraphSeparator) }
 
+    /// The first sentence of the first paragraph: up to the first full stop, question or
+    /// exclamation mark followed by a space and a capital (so "approx. 97%" and "e.g. x" do not
+    /// end it), or the whole paragraph.
+    public static func firstSentence(_ paragraphs: [String]) -> String? {
+        guard let first = paragraphs.first(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
+        // Read from the bytes: an at-a-glance page asks this of thousands of updates.
+        let bytes = Array(first.utf8)
+        var i = 0
+        while i + 2 < bytes.count {
+            if (bytes[i] == 0x2E || bytes[i] == 0x3F || bytes[i] == 0x21) && bytes[i + 1] == 0x20 && (0x41...0x5A).contains(bytes[i + 2]) {
+                return String(decoding: bytes[...i], as: UTF8.self)
+            }
+            i += 1
+        }
+        return first
+    }
+
     /// Text cut at a word to at most `limit` characters, with "…" where it was cut.
     public static func cut(_ text: String, to limit: Int) -> String {
         let short = SheetNamer.shorten(text, to: limit)

@@ -20,6 +20,8 @@ struct Palette {
     let conflict: CellFormat
     let notAccepted: CellFormat
     let note: CellFormat
+    /// A caveat of the report: bold italic on a light fill, so it is not read past.
+    let caveat: CellFormat
 
     init(_ style: Style) {
         self.style = style
@@ -63,6 +65,7 @@ struct Palette {
         conflict = text.with { $0.bold = true; $0.fill = style.rgb(c.conflictFill); $0.horizontal = .center }
         notAccepted = conflict.with { $0.fill = style.rgb(c.notAcceptedFill) }
         note = body.with { $0.italic = true; $0.wrap = true }
+        caveat = note.with { $0.bold = true; $0.fill = style.rgb(c.significantFill) }
     }
 
     /// The Status cell: the status name on a solid fill of its colour, so it reads in greyscale too.
@@ -106,7 +109,7 @@ struct Palette {
         case .met: "Green"
         case .withinTolerance: "Amber"
         case .notMet: "Red"
-        case .noData: nil
+        case .noData, .notJudged: nil
         }
         guard let name, let colour = style.statusColours[name] else { return notRated }
         return text.with {

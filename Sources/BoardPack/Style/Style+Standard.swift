@@ -56,6 +56,11 @@ extension Style {
             noGoals: "No goals are tracked under this theme yet.", note: "Note", key: "Key",
             description: "Description", representatives: "Lead Agency representatives", comments: "Comments",
             noComments: "None.", planRefresh: "Plan refresh proposals", proposal: "Proposal",
-            proposedWording: "Proposed wording", source: "Source", significant: "Figures shaded are highlighted as significant in the source."),
-        footer: "&L&9{title} – {period}&C&9Page &P of &N&R&9{produced}")
+            proposedWording: "Proposed wording", source: "Source", significant: "Figures shaded are highlighted as significant in the source.",
+            notJudged: "Not judged", notComparable: "periods differ: not compared", caveats: "Read with care",
+            askedOfTheBoard: "Asked of the board", decision: "Decision", action: "Action", toNote: "To note",
+            risks: "Risks", risk: "Risk", impact: "Impact", owner: "Owner", mitigation: "Mitigation", rating: "Rating",
+            returns: "Returns", withoutAnswer: "Goals without an answer",
+            objectives: "Objectives and progress", keyFigures: "Key figures"),
+        footer: "&L&9{title} – {period}&C&9Page &P of &N{caveats}&R&9{produced}")
 }

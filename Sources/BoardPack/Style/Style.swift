@@ -144,6 +144,29 @@ public struct Style: Codable, Equatable, Sendable {
         public var proposedWording: String
         public var source: String
         public var significant: String
+        /// A measure's result or direction when the report says its figures are not to be judged.
+        public var notJudged: String
+        /// A direction not given because the latest two figures are of periods of different lengths.
+        public var notComparable: String
+        /// The cover's and the at-a-glance page's heading for the report's caveats.
+        public var caveats: String
+        /// The at-a-glance heading of what the report asks of the board.
+        public var askedOfTheBoard: String
+        public var decision: String
+        public var action: String
+        public var toNote: String
+        public var risks: String
+        public var risk: String
+        public var impact: String
+        public var owner: String
+        public var mitigation: String
+        public var rating: String
+        /// The at-a-glance line on returns: "9 of 10 returns received; missing: ...".
+        public var returns: String
+        public var withoutAnswer: String
+        /// The at-a-glance headings of a report that rates nothing.
+        public var objectives: String
+        public var keyFigures: String
     }
 
     public var fonts: Fonts
@@ -154,7 +177,8 @@ public struct Style: Codable, Equatable, Sendable {
     public var proposalColours: [String: StatusColour]
     public var widths: Widths
     public var labels: Labels
-    /// Footer in Excel's codes: &P page, &N pages. {title}, {period} and {produced} (the report's
-    /// own dates: "Table data - May 2013 / Goals - July 2013") are replaced.
+    /// Footer in Excel's codes: &P page, &N pages. {title}, {period}, {produced} (the report's
+    /// own dates: "Table data - May 2013 / Goals - July 2013") and {caveats} (a line of the
+    /// report's caveats, added at the end when the footer does not place it) are replaced.
     public var footer: String
 }

@@ -1,17 +1,31 @@
 /// What a report remembers of the periods before its own: the periods themselves, and for each
 /// goal its rating in each of them. `boardpack next` moves the current period into history.
 
-/// A period the report has been through, with when its parts were produced and the returns
-/// merged for it.
+/// A period the report has been through, with when its parts were produced, the returns merged
+/// for it, and the texts written for it (which `boardpack next` moves here, so that the next
+/// period's pack does not carry them).
 public struct EarlierPeriod: Codable, Equatable, Sendable {
     public var period: Period
     @DefaultEmpty public var produced: [ProducedDate] = []
     @DefaultEmpty public var returnsReceived: [ReceivedReturn] = []
+    /// The report's `description` for that period.
+    public var description: String?
+    @DefaultEmpty public var introduction: [String] = []
+    @DefaultEmpty public var themesIntroduction: [String] = []
+    /// What that period's report asked of the board.
+    @DefaultEmpty public var decisions: [Decision] = []
 
-    public init(period: Period, produced: [ProducedDate] = [], returnsReceived: [ReceivedReturn] = []) {
+    public init(
+        period: Period, produced: [ProducedDate] = [], returnsReceived: [ReceivedReturn] = [], description: String? = nil,
+        introduction: [String] = [], themesIntroduction: [String] = [], decisions: [Decision] = []
+    ) {
         self.period = period
         self.produced = produced
         self.returnsReceived = returnsReceived
+        self.description = description
+        self.introduction = introduction
+        self.themesIntroduction = themesIntroduction
+        self.decisions = decisions
     }
 }
 

@@ -32,6 +32,9 @@ public struct Measure: Codable, Equatable, Sendable {
     public var supplier: String?
     public var better: Direction?
     public var target: Target?
+    /// Why its figures are not to be judged ("cohort too small to draw any judgement"): the board
+    /// pack then prints neither Met / Not met against the target nor improving / worsening.
+    public var notJudged: String?
     /// One value per period of the theme, oldest first; null where there is no figure.
     public var values: [Value?]
     @DefaultEmpty public var notes: [String] = []
@@ -42,7 +45,7 @@ public struct Measure: Codable, Equatable, Sendable {
 
     public init(
         id: String, name: String, kind: Kind? = nil, group: String? = nil, supplier: String? = nil, better: Direction? = nil,
-        target: Target? = nil, values: [Value?], notes: [String] = [], proposal: Proposal? = nil,
+        target: Target? = nil, notJudged: String? = nil, values: [Value?], notes: [String] = [], proposal: Proposal? = nil,
         sources: [MeasureSource] = []
     ) {
         self.id = id
@@ -52,6 +55,7 @@ public struct Measure: Codable, Equatable, Sendable {
         self.supplier = supplier
         self.better = better
         self.target = target
+        self.notJudged = notJudged
         self.values = values
         self.notes = notes
         self.proposal = proposal

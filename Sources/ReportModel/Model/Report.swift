@@ -39,6 +39,12 @@ public struct Report: Codable, Equatable, Sendable {
     public var contact: Contact?
     /// The returns merged into this report this period, with who completed them and when.
     @DefaultEmpty public var returnsReceived: [ReceivedReturn] = []
+    /// Parts of the report that are illustrative, reconstructed or inferred, with why.
+    @DefaultEmpty public var caveats: [Caveat] = []
+    /// What the report asks of the board this period: decisions, actions, things to note.
+    @DefaultEmpty public var decisions: [Decision] = []
+    /// The risks to the plan the board keeps (kept from period to period).
+    @DefaultEmpty public var risks: [Risk] = []
 
     public init(
         format: Int = Report.currentFormat, id: String, title: String, plan: String? = nil,
@@ -47,7 +53,8 @@ public struct Report: Codable, Equatable, Sendable {
         themesIntroduction: [String] = [], statusScheme: StatusScheme? = nil,
         principles: [String] = [], priorityGroups: [String] = [], agencies: [Agency] = [],
         statistics: [StatisticsTable] = [], themes: [Theme] = [], earlierPeriods: [EarlierPeriod] = [],
-        contact: Contact? = nil, returnsReceived: [ReceivedReturn] = []
+        contact: Contact? = nil, returnsReceived: [ReceivedReturn] = [], caveats: [Caveat] = [],
+        decisions: [Decision] = [], risks: [Risk] = []
     ) {
         self.format = format
         self.id = id
@@ -70,6 +77,9 @@ public struct Report: Codable, Equatable, Sendable {
         self.earlierPeriods = earlierPeriods
         self.contact = contact
         self.returnsReceived = returnsReceived
+        self.caveats = caveats
+        self.decisions = decisions
+        self.risks = risks
     }
 
     public static let currentFormat = 1

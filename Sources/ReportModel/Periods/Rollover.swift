@@ -8,7 +8,10 @@ import Foundation
 /// when given, from the stock take's paper, which wins where both speak of a goal: discharged
 /// goals leave the plan (kept under `dischargedGoals` with their history), amended goals take the
 /// new wording under the same id, carried-forward goals stay, and proposed goals, measures and
-/// themes become the plan's own. Nothing the report held is dropped.
+/// themes become the plan's own, and its risks join the report's. The texts written for the old
+/// period (description, introductions, decisions asked of the board) move into its record under
+/// `earlierPeriods`; caveats stay, marked with the period they speak of; risks stay. Nothing the
+/// report held is dropped.
 public struct Rollover {
     public let report: Report
     /// The report's file, for messages.
@@ -36,10 +39,21 @@ public struct Rollover {
         }
         var next = report
         next.id = id ?? Self.nextID(report.id, from: report.period.label, to: period.label)
-        next.earlierPeriods.append(EarlierPeriod(period: report.period, produced: report.produced, returnsReceived: report.returnsReceived))
+        // The texts written for this period go with it into its record: the next period's pack
+        // must not carry last period's words ("end of year", "Red or Green") as its own.
+        next.earlierPeriods.append(EarlierPeriod(
+            period: report.period, produced: report.produced, returnsReceived: report.returnsReceived,
+            description: report.description, introduction: report.introduction,
+            themesIntroduction: report.themesIntroduction, decisions: report.decisions))
         next.period = period
         next.produced = []
         next.returnsReceived = []
+        next.description = nil
+        next.introduction = []
+        next.themesIntroduction = []
+        next.decisions = []
+        // A caveat speaks of the period it was written for (its statuses are now history).
+        for c in next.caveats.indices where next.caveats[c].period == nil { next.caveats[c].period = report.period.label }
         next.statusScheme = Self.scheme(report.statusScheme, for: period.kind)
 
         let refresh = planRefresh.map { Refresh($0.report, file: $0.file) }
@@ -56,6 +70,13 @@ public struct Rollover {
                     continue
                 }
                 for name in names where !next.agencies[i].isNamed(name) { next.agencies[i].aliases.append(name) }
+            }
+        }
+        if let refresh {
+            // The stock take's risks are the board's: they join the register, the paper's
+            // version replacing the report's where both have a risk of that id.
+            for risk in refresh.report.risks {
+                if let i = next.risks.firstIndex(where: { $0.id == risk.id }) { next.risks[i] = risk } else { next.risks.append(risk) }
             }
         }
         for t in next.themes.indices {
@@ -90,6 +111,33 @@ public struct Rollover {
         let problems = ReportValidator(next).problems()
         if !problems.isEmpty { throw ReportProblems(file: output, problems: problems) }
         return next
+    }
+
+    /// What `next` does with the texts a reader might take for the new period's, for its output:
+    /// those it moves into the old period's record (`moved`), and those it keeps that the
+    /// secretariat should read again (`kept`).
+    public func periodTexts() -> (moved: [String], kept: [String]) {
+        func paragraphs(_ n: Int) -> String { n == 1 ? "1 paragraph" : "\(n) paragraphs" }
+        var moved: [String] = []
+        if report.description != nil { moved.append("description") }
+        if !report.introduction.isEmpty { moved.append("introduction (\(paragraphs(report.introduction.count)))") }
+        if !report.themesIntroduction.isEmpty { moved.append("themes introduction (\(paragraphs(report.themesIntroduction.count)))") }
+        if !report.decisions.isEmpty { moved.append("decisions asked of the board (\(report.decisions.count))") }
+        var kept: [String] = report.caveats.map { caveat in
+            var marked = caveat
+            marked.period = caveat.period ?? report.period.label
+            return "caveat \"\(marked.short)\""
+        }
+        for theme in report.themes {
+            if !theme.introduction.isEmpty { kept.append("introduction of \(theme.heading)") }
+            if !theme.comments.isEmpty { kept.append("comments on \(theme.heading)") }
+            for measure in theme.measures {
+                if let reason = measure.notJudged { kept.append("measure \(measure.id) not judged (\(reason))") }
+            }
+        }
+        let risks = report.risks.count + (planRefresh?.report.risks.filter { risk in !report.risks.contains { $0.id == risk.id } }.count ?? 0)
+        if risks > 0 { kept.append(risks == 1 ? "1 risk" : "\(risks) risks") }
+        return (moved, kept)
     }
 
     /// The status scheme of a period of `kind`: Red/Amber/Green in a quarter, Red/Green at year

@@ -73,6 +73,9 @@ public struct ReportValidator {
                 checkCellLength(comment, at: "\(path).comments[\(c)]", what: "comment")
             }
         }
+        checkCaveats(goals: seenGoals)
+        checkDecisions()
+        checkRisks()
     }
 
     // MARK: - Parts
@@ -143,6 +146,10 @@ public struct ReportValidator {
                 add("\(path).values[\(v)]", problem)
             }
         }
+        if let reason = measure.notJudged {
+            requireText(reason, at: "\(path).notJudged")
+            checkCellLength(reason, at: "\(path).notJudged", what: "measure \(measure.id)'s reason for not judging it")
+        }
         if let target = measure.target {
             if target.value.number == nil {
                 add("\(path).target.value", "\"\(target.value.text)\" is not a number")
@@ -208,6 +215,52 @@ public struct ReportValidator {
         }
         for (s, sub) in goal.subGoals.enumerated() {
             checkGoal(sub, at: "\(path).subGoals[\(s)]", seen: &seen, current: current)
+        }
+    }
+
+    /// Each caveat says what, why, and of which goals and period.
+    /// - Parameter goals: every goal id of the report, lower-cased (current and discharged).
+    private mutating func checkCaveats(goals: Set<String>) {
+        let periods = report.earlierPeriods.map(\.period.label) + [report.period.label]
+        for (c, caveat) in report.caveats.enumerated() {
+            let path = "caveats[\(c)]"
+            requireText(caveat.about, at: "\(path).about")
+            requireText(caveat.reason, at: "\(path).reason")
+            checkCellLength(caveat.line, at: "\(path).reason", what: "the caveat")
+            for (g, id) in caveat.goals.enumerated() where !goals.contains(id.lowercased()) {
+                add("\(path).goals[\(g)]", "\"\(id)\" is not a goal of this report")
+            }
+            if let period = caveat.period, !periods.contains(where: { Forgiving.key($0) == Forgiving.key(period) }) {
+                add("\(path).period", "\"\(period)\" is not a period of this report (\(periods.joined(separator: ", ")))")
+            }
+        }
+    }
+
+    private mutating func checkDecisions() {
+        for (d, decision) in report.decisions.enumerated() {
+            let path = "decisions[\(d)]"
+            requireText(decision.text, at: "\(path).text")
+            checkCellLength(decision.text, at: "\(path).text", what: "the decision")
+            checkCellLength(decision.detail.joined(separator: "\n\n"), at: "\(path).detail", what: "the decision's detail")
+        }
+    }
+
+    private mutating func checkRisks() {
+        var seen = Set<String>()
+        for (r, risk) in report.risks.enumerated() {
+            let path = "risks[\(r)]"
+            unique(risk.id, at: "\(path).id", kind: "risk", seen: &seen)
+            requireText(risk.text, at: "\(path).text")
+            if let owner = risk.owner { requireText(owner, at: "\(path).owner") }
+            for (key, paragraphs) in [("text", [risk.text]), ("impact", risk.impact), ("mitigation", risk.mitigation)] {
+                checkCellLength(paragraphs.joined(separator: "\n\n"), at: "\(path).\(key)", what: "risk \(risk.id)'s \(key)")
+            }
+            if let rating = risk.rating, report.riskRating(rating) == nil {
+                let names = report.scheme.statuses.map(\.name) + StatusScheme.redAmberGreen.statuses.map(\.name).filter { name in
+                    !report.scheme.statuses.contains { $0.name == name }
+                }
+                add("\(path).rating", "\"\(rating)\" is not a rating of this report (\(names.joined(separator: ", ")))")
+            }
         }
     }
 

@@ -99,7 +99,7 @@ extension CommandLineTests {
         #expect(result.err == "\(badFile.path): themes[1].goals[4].proposal.wording: goal EE-5 is to be amended but the proposal gives no new wording\n")
         #expect(!FileManager.default.fileExists(atPath: output.path))
         let good = try boardpack(["next", Examples.url(Examples.kent).path, "--period", "2013-14 Q1", "--plan-refresh", Examples.url(Examples.planRefresh).path, "-o", output.path])
-        #expect(good.status == 0 && good.out == "Wrote \(output.path): 2013-14 Q1, 29 goals (was 2012-13, 19)\n")
+        #expect(good.status == 0 && good.out.hasPrefix("Wrote \(output.path): 2013-14 Q1, 29 goals (was 2012-13, 19)\n"))
         #expect(try ReportCoding.load(contentsOf: output).period == Period(label: "2013-14 Q1", kind: .quarter, quarter: 1))
     }
 }

@@ -29,6 +29,15 @@ import Testing
 
     func file(_ name: String) -> URL { returnsFolder.appendingPathComponent(name) }
 
+    /// The fixture's report with the date a pack must carry, written beside it.
+    func datedReport() throws -> URL {
+        var report = fixture.report
+        report.produced = [ProducedDate(date: "July 2013")]
+        let url = fixture.folder.appendingPathComponent("dated.json")
+        try ReportCoding.encode(report).write(to: url)
+        return url
+    }
+
     @Test func mergeWithTheOutputNameForgottenLeavesEveryReturnAlone() throws {
         // `boardpack merge q1.json -o returns/*.xlsx`: the shell makes the first return the output.
         let before = try [file("jppb.xlsx"), file("kent-probation.xlsx")].map(sha)
@@ -60,13 +69,14 @@ import Testing
 
         // A pack imported to its own name would be replaced by JSON.
         let pack = fixture.folder.appendingPathComponent("pack.xlsx")
-        #expect(try boardpack(["export", fixture.reportFile.path, "-o", pack.path]).status == 0)
+        let dated = try datedReport()
+        #expect(try boardpack(["export", dated.path, "-o", pack.path]).status == 0)
         let packBefore = try sha(pack)
         let imported = try boardpack(["import", pack.path, "-o", pack.path])
         #expect(imported.status == 2 && imported.err.contains("is named as a .xlsx file, but a report is JSON"))
         #expect(try sha(pack) == packBefore)
         // Exporting again over last quarter's pack is what -o is for.
-        #expect(try boardpack(["export", fixture.reportFile.path, "-o", pack.path]).status == 0)
+        #expect(try boardpack(["export", dated.path, "-o", pack.path]).status == 0)
     }
 
     @Test func devicesFoldersAndTheInputsThemselvesAreRefused() throws {
@@ -125,7 +135,7 @@ import Testing
         let stale = fixture.folder.appendingPathComponent(".pack.xlsx.\(endedPID).AbCdEf.tmp")
         let live = fixture.folder.appendingPathComponent(".pack.xlsx.\(getpid()).GhIjKl.tmp")
         for file in [stale, live] { try Data(repeating: 7, count: 1 << 20).write(to: file) }
-        #expect(try boardpack(["export", fixture.reportFile.path, "-o", pack.path]).status == 0)
+        #expect(try boardpack(["export", try datedReport().path, "-o", pack.path]).status == 0)
         #expect(!FileManager.default.fileExists(atPath: stale.path), "left by a killed run: removed")
         #expect(FileManager.default.fileExists(atPath: live.path), "another run's, still being written: kept")
     }

@@ -10,7 +10,7 @@ import Testing
     static func report(update: [String], status: String? = "Red") -> Report {
         Report(
             id: "r", title: "Test", board: "Board", period: Period(label: "Q1", kind: .quarter, quarter: 1),
-            agencies: [Agency(id: "jppb", name: "JPPB")],
+            produced: [ProducedDate(date: "July 2013")], agencies: [Agency(id: "jppb", name: "JPPB")],
             themes: [
                 Theme(
                     id: "t", name: "Accommodation",
@@ -78,5 +78,30 @@ import Testing
         report.statusScheme = StatusScheme(statuses: [Status(name: "Purple", code: "P", description: "odd")])
         let folder = scratch.url
         #expect(throws: ReportProblems.self) { try BoardPackExporter(report: report).write(to: folder.appendingPathComponent("p.xlsx")) }
+    }
+}
+
+/// A board pack always carries a date (issue 19.3): the report's own, or for a report that
+/// returns were merged into, the day of the latest of them; an undated report is refused.
+extension ExportSafetyTests {
+    @Test func aPackWithoutADateIsRefusedAndAMergedOneIsDatedByItsLatestReturn() throws {
+        var report = Self.report(update: ["Sign-off slipped."])
+        report.produced = []
+        let file = scratch.file("undated.xlsx")
+        #expect {
+            try BoardPackExporter(report: report, file: "q1.json").write(to: file)
+        } throws: { error in
+            (error as? ReportProblems)?.description.hasPrefix("q1.json: produced: the board pack must carry a date") == true
+        }
+        #expect(!FileManager.default.fileExists(atPath: file.path))
+        let source = Provenance(file: "jppb.xlsx", sha256: "", sheet: "Instructions", cells: [])
+        report.returnsReceived = [
+            ReceivedReturn(agency: "jppb", period: "Q1", completedBy: "A", date: "08/07/2013", source: source),
+            ReceivedReturn(agency: "jppb", period: "Q1", completedBy: "B", date: "12 July 2013", source: source),
+            ReceivedReturn(agency: "jppb", period: "Q1", completedBy: "C", date: "", source: source),
+        ]
+        try BoardPackExporter(report: report).write(to: file)
+        let cover = try XLSXInspector(file.path).sheet("Cover").cells.map(\.text)
+        #expect(cover.contains("Returns to 12 July 2013"))
     }
 }

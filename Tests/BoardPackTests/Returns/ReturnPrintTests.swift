@@ -75,12 +75,44 @@ import Testing
     /// Long agency names and periods (Leicestershire's) wrap in the Measures sheet's title and
     /// note: nothing is cut, and the landscape page is not shrunk under 9 pt to fit a note.
     @Test func longNamesPrintWholeAtNinePoints() throws {
-        let fixture = try ReturnsFixture(report: try Examples.report(Examples.leicestershire))
+        // The example names no lead or supplier of its own for the two longest-named agencies:
+        // each is given a figure to supply here.
+        var report = try Examples.report(Examples.leicestershire)
+        for (measure, agency) in [("LR-RED-TIER", "probation"), ("LR-REFERRALS", "opcc")] {
+            let t = try #require(report.themes.firstIndex { $0.measures.contains { $0.id == measure } })
+            report.themes[t].measures[report.themes[t].measures.firstIndex { $0.id == measure }!].supplier = agency
+        }
+        let fixture = try ReturnsFixture(report: report)
         for agency in ["probation", "opcc"] {
             let printed = try PrintedPages(try Office.current().pdf(of: try fixture.blank(agency), into: scratch.url))
             let name = fixture.scope(agency).agency.name
             #expect((printed.minSize ?? 0) >= 9, "\(agency): text under 9 pt: \(printed.pages.flatMap(\.small).prefix(5))")
             #expect(printed.contains(wordsOf: "Headline measures supplied by \(name) – April to September 2013"), "\(agency): the whole title")
         }
+    }
+}
+
+/// A return filled by a script keeps the blank return's row heights, and LibreOffice prints
+/// about a line and a half of its update (issue 19.8); `check --pdf` prints a copy with every
+/// row as high as what was typed.
+extension ReturnPrintTests {
+    @Test func aCopyOfAScriptedReturnPrintsTheWholeUpdate() throws {
+        let update = String(Self.longUpdate.prefix(1_500))
+        var ops = try fixture.signed("jppb")
+        ops.append(["set", "Goals", try fixture.cell("jppb", "ACC-1a", "status"), "Red"])
+        ops.append(["set", "Goals", try fixture.cell("jppb", "ACC-1a", "update"), update])
+        let file = try fixture.openpyxl("jppb", "jppb.xlsx", ops)
+        let last = String(update.split(separator: " ").suffix(8).joined(separator: " "))
+        let asFilled = try PrintedPages(try Office.current().pdf(of: file, into: scratch.url))
+        #expect(!asFilled.contains(wordsOf: last), "the scripted return prints its update cut (if this fails, LibreOffice now sizes rows itself)")
+
+        let copy = scratch.file("jppb-copy.pdf")
+        let result = try boardpack(["check", file.path, "--report", fixture.reportFile.path, "--pdf", copy.path])
+        #expect(result.status == 1, "ACC-1a alone is answered: the other goals are listed as unanswered")
+        #expect(result.out.contains("Wrote \(copy.path)"))
+        let printed = try PrintedPages(copy)
+        #expect(printed.contains(wordsOf: update), "the whole update, as typed")
+        #expect(printed.contains(wordsOf: "Rob Jacques") && printed.contains(wordsOf: "12/07/2013"), "the signature")
+        #expect((printed.minSize ?? 0) >= 9)
     }
 }

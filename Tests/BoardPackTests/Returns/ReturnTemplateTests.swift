@@ -92,8 +92,8 @@ import Testing
         #expect(steps.contains("send it back to Leanne Walters by Friday 12 July 2013."))
         #expect(steps.contains("(Red, Amber or Green)") && steps.contains("A Red or Amber status needs an update."))
         #expect(rows.contains { $0["A"]?.text == "Completed by" } && rows.contains { $0["A"]?.text == "Date completed" })
-        let measures = try XLSXInspector(file.path).sheet("Measures")
-        #expect(measures.cells.map(\.text).contains("No figures are asked of JPPB this period; there is nothing to fill in on this sheet."))
+        // Nothing to fill in is said once, here: the return has no Measures sheet (issue 19.8).
+        #expect(!(try XLSXInspector(file.path).sheetNames.contains("Measures")))
     }
 
     @Test func aYearEndReturnAsksForProposalsAndOffersRedOrGreen() throws {
@@ -114,5 +114,37 @@ import Testing
         let agency = try #require(ReturnScope.all(in: fixture.report).first { $0.goals.contains { $0.goal.id == goal.id } })
         let cells = try XLSXInspector(try fixture.blank(agency.agency.id).path).sheet("Goals").cells.map(\.text)
         #expect(cells.contains("Note: \(goal.notes[0])"))
+    }
+}
+
+/// What a blank return says and leaves out (issue 19.8).
+extension ReturnTemplateTests {
+    @Test func aSubGoalSaysWhatItIsPartOfAndAReturnAsksNoFiguresWithoutAMeasuresSheet() throws {
+        let jppb = try XLSXInspector(try fixture.blank("jppb").path)
+        #expect(!jppb.sheetNames.contains(ReturnLayout.measuresSheet), "JPPB supplies no figure")
+        let goals = try jppb.sheet(ReturnLayout.goalsSheet).cells.map(\.text)
+        let parent = try #require(fixture.report.goal("ACC-1"))
+        #expect(goals.contains("Part of ACC-1: \(parent.text)"))
+        let probation = try XLSXInspector(try fixture.blank("kent-probation").path)
+        #expect(probation.sheetNames.contains(ReturnLayout.measuresSheet), "Kent Probation supplies figures")
+    }
+
+    @Test func returnsSayWhenTheyAreDueAndWhoToAskOrWarnThatTheyDoNot() throws {
+        let folder = fixture.folder.appendingPathComponent("out")
+        let undated = try boardpack(["returns", fixture.reportFile.path, "-o", folder.path, "--agency", "jppb"])
+        #expect(undated.status == 0, "the returns are written all the same")
+        #expect(undated.err == """
+            \(fixture.reportFile.path): the returns do not say when they are due; give --deadline, e.g. --deadline "Friday 12 July 2013"
+            \(fixture.reportFile.path): contact: Rob Jacques has no e-mail or telephone, so the returns do not say how to reach them; add "email" or "phone" to the report's contact
+
+            """)
+        var report = fixture.report
+        report.contact?.email = "reoffending@example.org"
+        let reached = fixture.folder.appendingPathComponent("reached.json")
+        try ReportCoding.encode(report).write(to: reached)
+        let dated = try boardpack(["returns", reached.path, "-o", folder.path, "--agency", "jppb", "--deadline", "Friday 12 July 2013"])
+        #expect(dated.status == 0 && dated.err.isEmpty)
+        let instructions = try XLSXInspector(folder.appendingPathComponent("jppb.xlsx").path).sheet(ReturnLayout.instructionsSheet).cells.map(\.text)
+        #expect(instructions.contains("Friday 12 July 2013") && instructions.contains("Rob Jacques (Kent Probation), reoffending@example.org"))
     }
 }

@@ -2,7 +2,7 @@
 import Testing
 
 @Suite struct TextHeightTests {
-    // A column 10 units wide holds 10 × 5.25 − 3 = 49.5 pt of text: at 10 pt, 4.95 em.
+    // A column 10 units wide holds 10 × 5.25 + 1.5 = 54 pt of text (Excel's text area): at 10 pt, 5.4 em.
 
     @Test func measuresWithArialsWidths() {
         #expect(TextHeight.lines(in: "", widthInCharacters: 10, fontSize: 10) == 1)

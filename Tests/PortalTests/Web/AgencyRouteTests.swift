@@ -229,7 +229,9 @@ import XLSXReader
         let q2Return = fixture.scratch.file("q2-jppb.xlsx")
         try ReturnTemplate(report: otherPeriod, scope: ReturnScope.all(in: otherPeriod).first { $0.agency.id == "jppb" }!).write(to: q2Return)
         let boardPack = fixture.scratch.file("board.xlsx")
-        try BoardPackExporter(report: fixture.report).write(to: boardPack)
+        var dated = fixture.report
+        dated.produced = [ProducedDate(label: "Goals", date: "July 2013")]  // a board pack carries its date
+        try BoardPackExporter(report: dated).write(to: boardPack)
         let files: [(String, [UInt8])] = [
             ("probation.xlsx", Array(try Data(contentsOf: try fixture.complete("kent-probation", "probation.xlsx")))),
             ("q2-jppb.xlsx", Array(try Data(contentsOf: try fixture.filled("jppb", "q2-filled.xlsx", ["goals": [otherPeriod.themes.flatMap(\.allGoals).first { g in fixture.scope("jppb").goals.contains { $0.goal.id == g.id } }!.id: ["Green", "x"]]], from: q2Return)))),

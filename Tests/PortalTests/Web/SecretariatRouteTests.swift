@@ -175,6 +175,10 @@ import XLSXReader
             let browser = try await secretariat(client)
             let before = try await browser.get("/secretariat/merge")
             #expect(before.status == .ok && before.text.contains("Merge the returns"))
+            // Merged with no return, the report carries no date, which a board pack needs: said, not a 500.
+            #expect(try await browser.post("/secretariat/merge", [("csrf", try await browser.csrf(on: "/secretariat/merge"))]).status == .seeOther)
+            let undated = try await browser.get("/secretariat/downloads/1/board-pack.xlsx")
+            #expect(undated.status == .unprocessableContent && undated.text.contains("the board pack must carry a date"), "\(undated.status)")
             try await upload(client, "jppb", try fixture.complete("jppb", "jppb.xlsx"))
             try await upload(client, "kent-probation", try fixture.complete("kent-probation", "probation.xlsx"))
             let csrf = try await browser.csrf(on: "/secretariat/merge")
@@ -183,17 +187,17 @@ import XLSXReader
             let period = try #require(try fixture.store.openPeriod())
             let expected = try PeriodMerge.of(period, store: fixture.store, reports: PeriodReports())
             let page = try await browser.get("/secretariat/merge").text
-            #expect(page.contains("Merge 2,") && page.contains("2 returns merged."))
+            #expect(page.contains("Merge 3,") && page.contains("2 returns merged."))
             #expect(page.contains(escaped(expected.summary.text)))
             #expect(!page.contains("uploads since"))
 
-            let first = try await browser.get("/secretariat/downloads/1/merged.json")
-            let second = try await browser.get("/secretariat/downloads/2/merged.json")
+            let first = try await browser.get("/secretariat/downloads/2/merged.json")
+            let second = try await browser.get("/secretariat/downloads/3/merged.json")
             #expect(first.bytes == Array(expected.json) && second.bytes == first.bytes, "merging twice with nothing new gives the same bytes")
             #expect(first.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"kent-medway-2013-14-q1-merged.json\"") == true)
-            let summary = try await browser.get("/secretariat/downloads/2/merge-summary.txt")
+            let summary = try await browser.get("/secretariat/downloads/3/merge-summary.txt")
             #expect(summary.text == expected.summaryText)
-            let pack = try await browser.get("/secretariat/downloads/2/board-pack.xlsx")
+            let pack = try await browser.get("/secretariat/downloads/3/board-pack.xlsx")
             #expect(pack.status == .ok && pack.headers[.contentDisposition]?.contains("board-pack.xlsx") == true)
             let book = try XLSXFile(bytes: pack.bytes, name: "board-pack.xlsx")
             #expect(book.sheets.contains { $0.name == BoardPackLayout.reportSheet }, "a board pack, with the merged report inside")
@@ -201,7 +205,7 @@ import XLSXReader
             try Data(pack.bytes).write(to: saved)
             let imported = try BoardPackImporter().read(fileAt: saved)
             #expect(try ReportCoding.encode(imported) == expected.json, "the board pack holds the merged report")
-            let pdf = try await browser.get("/secretariat/downloads/2/board-pack.pdf")
+            let pdf = try await browser.get("/secretariat/downloads/3/board-pack.pdf")
             #expect(pdf.status == .notFound && pdf.text.contains("LibreOffice"), "no LibreOffice in this site's settings")
             #expect(try await browser.get("/secretariat/downloads/9/merged.json").status == .notFound)
 
@@ -211,8 +215,8 @@ import XLSXReader
             #expect(returns.contains("jcp.xlsx") && returns.contains("probation.xlsx"))
         }
         let actions = try fixture.store.auditLog(limit: 200).entries
-        #expect(actions.filter { $0.action == .merge }.count == 2)
-        #expect(actions.contains { $0.action == .download && $0.detail == "board pack (.xlsx) of merge 2" })
+        #expect(actions.filter { $0.action == .merge }.count == 3)
+        #expect(actions.contains { $0.action == .download && $0.detail == "board pack (.xlsx) of merge 3" })
     }
 
     @Test func theAuditLogPageListsEveryAction() async throws {

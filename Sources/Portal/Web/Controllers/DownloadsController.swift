@@ -68,7 +68,12 @@ struct DownloadsController {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             defer { try? FileManager.default.removeItem(at: folder) }
             let url = folder.appendingPathComponent(file)
-            try write(BoardPackExporter(report: report), url)
+            do {
+                try write(BoardPackExporter(report: report), url)
+            } catch let problems as ReportProblems {
+                // What boardpack export would refuse (a report no return has dated, say), in its words.
+                throw PageError(.unprocessableContent, "The board pack cannot be made", problems.description)
+            }
             return [UInt8](try Data(contentsOf: url))
         }
     }
