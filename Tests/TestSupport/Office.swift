@@ -152,6 +152,13 @@ public final class Office: @unchecked Sendable {
         case merge(sheet: String, range: String)
         /// Tools > Protect Sheet unticked (returns are protected without a password).
         case unprotect(sheet: String)
+        /// Sheet > Insert Rows Above: `count` blank rows above row `above` (1-based).
+        case insertRows(sheet: String, above: Int, count: Int)
+        /// Sheet > Insert Columns Before: `count` blank columns left of `column` ("B").
+        case insertColumns(sheet: String, before: String, count: Int)
+        /// Rows `first` to `last` (1-based) cut and inserted above row `above` (numbered as
+        /// before the move), as Cut then Insert Cut Cells does.
+        case moveRows(sheet: String, first: Int, last: Int, above: Int)
 
         var json: [String: Any] {
             switch self {
@@ -161,6 +168,9 @@ public final class Office: @unchecked Sendable {
             case .formula(let v, let s, let c): ["sheet": s, "cell": c, "formula": v]
             case .merge(let s, let r): ["sheet": s, "cell": r, "merge": true]
             case .unprotect(let s): ["sheet": s, "cell": "A1", "unprotect": true]
+            case .insertRows(let s, let above, let n): ["sheet": s, "cell": "A\(above)", "insert_rows": n]
+            case .insertColumns(let s, let column, let n): ["sheet": s, "cell": "\(column)1", "insert_columns": n]
+            case .moveRows(let s, let first, let last, let above): ["sheet": s, "cell": "A\(first):A\(last)", "move_rows_above": above]
             }
         }
     }

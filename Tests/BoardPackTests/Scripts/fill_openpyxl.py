@@ -12,6 +12,8 @@ Usage: fill_openpyxl.py IN.xlsx OUT.xlsx 'JSON list of operations'
   ["copy_row", sheet, from_row, to_row]       every value of a row (its hidden key too), as a
                                               copy and paste of the whole row would
   ["insert_rows", sheet, row, count]          blank rows before `row` (1-based)
+  ["insert_cols", sheet, column, count]       blank columns before `column` (1-based); openpyxl
+                                              moves the cells, not merged ranges or validations
   ["reverse_rows", sheet, first, last]        move rows around, as a sort would
   ["rename_sheet", old, new]
   ["set_property", name, value]               custom document property (string)
@@ -51,12 +53,15 @@ for op in operations:
             ws.cell(row=op[3], column=col, value=ws.cell(row=op[2], column=col).value)
     elif kind == "insert_rows":
         wb[op[1]].insert_rows(op[2], op[3])
+    elif kind == "insert_cols":
+        wb[op[1]].insert_cols(op[2], op[3])
     elif kind == "reverse_rows":
         ws = wb[op[1]]
         rows = [[c.value for c in ws[r]] for r in range(op[2], op[3] + 1)]
         for offset, values in enumerate(reversed(rows)):
             for col, value in enumerate(values, start=1):
-                ws.cell(row=op[2] + offset, column=col, value=value)
+                # Not ws.cell(..., value=value), which leaves the old value when value is None.
+                ws.cell(row=op[2] + offset, column=col).value = value
     elif kind == "rename_sheet":
         wb[op[1]].title = op[2]
     elif kind == "set_property":

@@ -19,6 +19,10 @@ An EDIT is {"sheet": "Goals", "cell": "G5", KIND: VALUE} with KIND one of
     "formula" a formula, written in English function names
     "merge"   the range given (e.g. "G5:G6") merged into one cell, as Format > Merge Cells does
     "unprotect"  the sheet unprotected (Tools > Protect Sheet, which has no password); "cell" unused
+    "insert_rows"     that many blank rows inserted above the row of "cell" (Sheet > Insert Rows)
+    "insert_columns"  that many blank columns inserted left of the column of "cell"
+    "move_rows_above" the whole rows of "cell" (e.g. "A20:A26") cut and inserted above the row
+              given (1-based, numbered as before the move), as Cut then Insert Cut Cells does
 Replies are {"ok": true} or {"ok": false, "error": "..."}.
 
 When standard input closes (the test process ended or was killed), the office is ended too.
@@ -122,6 +126,19 @@ class Office:
         finally:
             doc.close(True)
 
+    @staticmethod
+    def move_rows(sheet, source, target):
+        """Rows source.StartRow...EndRow (0-based) moved to sit above row `target` (0-based)."""
+        first, last = source.StartRow, source.EndRow
+        count = last - first + 1
+        sheet.getRows().insertByIndex(target, count)
+        if target <= first:
+            first, last = first + count, last + count
+        whole = sheet.getCellRangeByPosition(0, first, sheet.getColumns().getCount() - 1, last).getRangeAddress()
+        destination = sheet.getCellByPosition(0, target).getCellAddress()
+        sheet.moveRange(destination, whole)
+        sheet.getRows().removeByIndex(first, count)
+
     def fill(self, request):
         doc = self.load(request["in"])
         try:
@@ -145,6 +162,12 @@ class Office:
                     cell.merge(True)
                 elif "unprotect" in edit:
                     sheet.unprotect("")
+                elif "insert_rows" in edit:
+                    sheet.getRows().insertByIndex(cell.getRangeAddress().StartRow, edit["insert_rows"])
+                elif "insert_columns" in edit:
+                    sheet.getColumns().insertByIndex(cell.getRangeAddress().StartColumn, edit["insert_columns"])
+                elif "move_rows_above" in edit:
+                    self.move_rows(sheet, cell.getRangeAddress(), edit["move_rows_above"] - 1)
                 else:
                     raise RuntimeError(f"unknown edit {edit}")
             self.store(doc, request["out"], "Calc MS Excel 2007 XML")
