@@ -121,7 +121,7 @@ struct GoalsReading {
         }
         let update = updateText.text.map(Wording.paragraphs(in:)) ?? []
         if update.isEmpty && scheme.needsUpdate(status.name) {
-            problem(reference(.update), "goal \(goal.id) is \(status.name) but has no update; a \(status.name) status needs an explanation")
+            problem(reference(.update), "goal \(goal.id) is \(status.name) but has no update; \(Wording.article(before: status.name)) \(status.name) status needs an explanation")
             return
         }
         var proposal: Proposal?

@@ -129,7 +129,7 @@ public struct ReturnTemplate {
     var steps: [String] {
         let scheme = report.scheme
         var status = "On the Goals sheet, for each goal choose a Status (\(scheme.choices)) and write an Update: what was done in \(period) and what happens next."
-        if let needing = scheme.needingUpdate { status += " A \(needing) status needs an update." }
+        if let needing = scheme.needingUpdate { status += " \(Wording.article(before: needing).capitalized) \(needing) status needs an update." }
         var steps = [status]
         if asksForProposals {
             let choices = ReturnLayout.proposalChoices.map(\.label)
@@ -198,7 +198,7 @@ public struct ReturnTemplate {
             lines.append(.text("Status for \(period) (\(report.scheme.choices)):", key: nil, label))
             lines.append(.field(.status, input(palette).with { $0.horizontal = .center; $0.bold = true }))
             var ask = "Update for \(period): what was done and what happens next"
-            if let needing = report.scheme.needingUpdate { ask += " (a \(needing) status needs one)" }
+            if let needing = report.scheme.needingUpdate { ask += " (\(Wording.article(before: needing)) \(needing) status needs one)" }
             lines.append(.text(ask + ":", key: nil, label))
             lines.append(.field(.update, input(palette).with { $0.wrap = true }))
             if asksForProposals {
