@@ -28,20 +28,12 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
-/// The input report is never changed: writing over it would lose the previous quarter.
-func refuseOverwriting(input: String, output: String) throws {
-    let source = URL(fileURLWithPath: input).resolvingSymlinksInPath().standardizedFileURL
-    let target = URL(fileURLWithPath: output).resolvingSymlinksInPath().standardizedFileURL
-    guard source.path != target.path else {
-        throw ValidationError("-o \(output) is the input report; write the new report to a new file")
-    }
-}
-
 /// Returns, check and merge work on the report's own period; another one is started with `next`.
 func requireReportPeriod(_ wanted: String?, of report: Report, file: String) throws {
     guard let wanted, Forgiving.key(wanted) != Forgiving.key(report.period.label) else { return }
-    throw ValidationError("""
-        \(file) is the report for \(report.period.label), not \(wanted); start the \(wanted) report first: \
+    // A data error, said without a usage line: the arguments were well formed.
+    throw ReportProblems(file: file, problems: [ReportProblem(path: "", message: """
+        is the report for \(report.period.label), not \(wanted); start the \(wanted) report first: \
         boardpack next \(file) --period "\(wanted)" -o NEXT.json
-        """)
+        """)])
 }

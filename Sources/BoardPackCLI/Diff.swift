@@ -27,6 +27,10 @@ struct DiffCommand: ParsableCommand {
         try reportingErrors {
             let before = try ReportCoding.load(contentsOf: URL(fileURLWithPath: old))
             let after = try ReportCoding.load(contentsOf: URL(fileURLWithPath: new))
+            // Given newest first, every change reads backwards: said before the differences.
+            if before.earlierPeriods.contains(where: { $0.period.label == after.period.label }) {
+                printError("\(new): is \(after.period.label), a period before \(old)'s \(before.period.label); the changes below read backwards (give the earlier report first: boardpack diff \(new) \(old))")
+            }
             let diff: ReportDiff
             do {
                 diff = try ReportDiff(from: before, to: after)

@@ -12,7 +12,7 @@ struct Export: ParsableCommand {
             report has history, the status over time. An -o ending in .pdf prints it to PDF \
             through LibreOffice (headless; set BOARDPACK_SOFFICE to its soffice if it is not on \
             the PATH). Nothing is written if the report has a problem.
-            """)
+            """ + "\n\n" + OutputGuard.promise)
 
     @Argument(help: "The report, as JSON.")
     var report: String
@@ -31,13 +31,15 @@ struct Export: ParsableCommand {
         // Not for merge: its two threads parse returns at once, and share one arena slower.
         _ = c_mallopt(-8 /* M_ARENA_MAX */, 1)
         try reportingErrors {
+            let pdf = output.lowercased().hasSuffix(".pdf")
+            let target = try OutputGuard.target(output, writing: pdf ? .pdf : .boardPack, inputs: [report] + [style].compactMap { $0 })
             let loaded = try ReportCoding.loadKeepingJSON(contentsOf: URL(fileURLWithPath: report))
             let chosenStyle = try Style.load(optionalPath: style)
             let exporter = BoardPackExporter(report: loaded.report, style: chosenStyle, canonicalJSON: loaded.json)
-            if output.lowercased().hasSuffix(".pdf") {
-                try exporter.writePDF(to: URL(fileURLWithPath: output))
+            if pdf {
+                try exporter.writePDF(to: target)
             } else {
-                try exporter.write(to: URL(fileURLWithPath: output))
+                try exporter.write(to: target)
             }
             print("Wrote \(output)")
         }

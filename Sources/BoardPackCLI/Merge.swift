@@ -20,7 +20,7 @@ struct MergeCommand: ParsableCommand {
             happened; the merged report is written all the same. 2 when nothing could be \
             merged: the report cannot be read or is invalid, -o names the report itself, or \
             --period is not the report's period.
-            """)
+            """ + "\n\n" + OutputGuard.promise)
 
     @Argument(help: "The report, as JSON.")
     var report: String
@@ -42,7 +42,7 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            try refuseOverwriting(input: report, output: output)
+            let target = try OutputGuard.target(output, writing: .report, inputs: [report] + returns)
             let files = try ReturnFiles.expand(returns)
             // The returns are opened on the other core while the report is decoded here.
             let prefetch = ReturnPrefetch(files)
@@ -56,7 +56,7 @@ struct MergeCommand: ParsableCommand {
             progress.finish()
             _ = try fieldCheck.value()
             let (merged, summary) = ReturnMerger(checker: checker, replace: replace).merge(checked)
-            try AtomicFile.write(try ReportCoding.encode(merged), to: URL(fileURLWithPath: output))
+            try AtomicFile.write(try ReportCoding.encode(merged), to: target)
             if json {
                 print(String(decoding: try ReportCoding.canonicalEncoder().encode(summary), as: UTF8.self))
             } else {

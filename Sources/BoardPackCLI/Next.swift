@@ -16,7 +16,7 @@ struct NextCommand: ParsableCommand {
             discharged goals leave the plan (kept with their history), amended goals take their \
             new wording under the same id, proposed goals, measures and themes join the plan. \
             A proposal that cannot be applied is refused with its place, and nothing is written.
-            """)
+            """ + "\n\n" + OutputGuard.promise)
 
     @Argument(help: "This period's report, as JSON.")
     var report: String
@@ -38,14 +38,14 @@ struct NextCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            try refuseOverwriting(input: report, output: output)
+            let target = try OutputGuard.target(output, writing: .report, inputs: [report] + [planRefresh].compactMap { $0 })
             let loaded = try ReportCoding.load(contentsOf: URL(fileURLWithPath: report))
             let refresh = try planRefresh.map { (try ReportCoding.load(contentsOf: URL(fileURLWithPath: $0)), $0) }
             let next = try Rollover(report: loaded, file: report, planRefresh: refresh).next(Period(guessing: period, kind: kind), id: id)
             // The result must be a report every other command takes.
             let problems = ReportValidator(next).problems()
             if !problems.isEmpty { throw ReportProblems(file: output, problems: problems) }
-            try AtomicFile.write(try ReportCoding.encode(next), to: URL(fileURLWithPath: output))
+            try AtomicFile.write(try ReportCoding.encode(next), to: target)
             print("Wrote \(output): \(next.period.label), \(next.countedGoals.count) goals (was \(loaded.period.label), \(loaded.countedGoals.count))")
         }
     }

@@ -7,7 +7,12 @@ struct ReturnsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "returns",
         abstract: "Write one return workbook per agency that leads a goal or supplies a figure.",
-        discussion: "The layout is the contract in docs/return-layout.md.")
+        discussion: """
+            The layout is the contract in docs/return-layout.md. A file already in the folder is \
+            replaced only when it is a blank return of this report, period and agency: never an \
+            agency's answers or another period's returns (every file is checked before any is \
+            written).
+            """)
 
     @Argument(help: "The report, as JSON.")
     var report: String
@@ -31,6 +36,10 @@ struct ReturnsCommand: ParsableCommand {
             let scopes = try ReturnScope.all(in: loaded, only: agency, file: report)
             let folder = URL(fileURLWithPath: output)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            // Every file is checked before any is written: a folder of last period's returns is
+            // refused whole rather than half replaced.
+            let checker = ReturnChecker(report: loaded)
+            for scope in scopes { try OutputGuard.mayReplaceReturn(at: folder.appendingPathComponent(scope.fileName), checker: checker, agency: scope.agency) }
             for scope in scopes {
                 let file = folder.appendingPathComponent(scope.fileName)
                 try ReturnTemplate(report: loaded, scope: scope, deadline: deadline).write(to: file)

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import TestSupport
 
@@ -12,11 +13,15 @@ func boardpackBinary() throws -> String {
     return built.trimmingCharacters(in: .whitespacesAndNewlines) + "/boardpack"
 }
 
-/// Runs boardpack as a person would, returning its exit status, standard output and standard error.
+/// Runs boardpack as a person would, returning its exit status, standard output and standard
+/// error (both, whatever the status: a warning on standard error is part of what it says).
 func boardpack(_ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, out: String, err: String) {
-    do {
-        return (0, String(decoding: try run(try boardpackBinary(), arguments, environment: environment), as: UTF8.self), "")
-    } catch let failure as ProcessFailure {
-        return (failure.status, failure.standardOutput, failure.standardError)
+    let child = try ChildProcess(try boardpackBinary(), arguments, environment: environment)
+    guard let (out, err) = child.readToEnd(seconds: 300) else {
+        child.killGroup(SIGKILL)
+        child.waitForExit()
+        throw InspectorError("boardpack \(arguments.joined(separator: " ")) still running after 300 s; killed")
     }
+    let status = child.waitForExit()
+    return (status, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
 }

@@ -152,13 +152,17 @@ public final class Office: @unchecked Sendable {
         case merge(sheet: String, range: String)
         /// Tools > Protect Sheet unticked (returns are protected without a password).
         case unprotect(sheet: String)
-        /// Sheet > Insert Rows Above: `count` blank rows above row `above` (1-based).
+        /// Empty rows inserted above a row (1-based, as the sheet numbers it).
         case insertRows(sheet: String, above: Int, count: Int)
-        /// Sheet > Insert Columns Before: `count` blank columns left of `column` ("B").
-        case insertColumns(sheet: String, before: String, count: Int)
-        /// Rows `first` to `last` (1-based) cut and inserted above row `above` (numbered as
-        /// before the move), as Cut then Insert Cut Cells does.
+        /// Rows deleted from a row (1-based) down.
+        case deleteRows(sheet: String, from: Int, count: Int)
+        /// A row (1-based) cut and inserted above another.
+        case moveRow(sheet: String, row: Int, above: Int)
+        /// Rows `first` to `last` (1-based) cut and inserted together above row `above`
+        /// (numbered as before the move).
         case moveRows(sheet: String, first: Int, last: Int, above: Int)
+        /// Sheet > Insert Columns Before: `count` empty columns left of `column` ("B").
+        case insertColumns(sheet: String, before: String, count: Int)
 
         var json: [String: Any] {
             switch self {
@@ -168,9 +172,11 @@ public final class Office: @unchecked Sendable {
             case .formula(let v, let s, let c): ["sheet": s, "cell": c, "formula": v]
             case .merge(let s, let r): ["sheet": s, "cell": r, "merge": true]
             case .unprotect(let s): ["sheet": s, "cell": "A1", "unprotect": true]
-            case .insertRows(let s, let above, let n): ["sheet": s, "cell": "A\(above)", "insert_rows": n]
-            case .insertColumns(let s, let column, let n): ["sheet": s, "cell": "\(column)1", "insert_columns": n]
-            case .moveRows(let s, let first, let last, let above): ["sheet": s, "cell": "A\(first):A\(last)", "move_rows_above": above]
+            case .insertRows(let s, let row, let n): ["sheet": s, "cell": "A\(row)", "insertRows": n]
+            case .deleteRows(let s, let row, let n): ["sheet": s, "cell": "A\(row)", "deleteRows": n]
+            case .moveRow(let s, let row, let above): ["sheet": s, "cell": "A\(row)", "moveRowAbove": "A\(above)"]
+            case .moveRows(let s, let first, let last, let above): ["sheet": s, "cell": "A\(first):A\(last)", "moveRowAbove": "A\(above)"]
+            case .insertColumns(let s, let column, let n): ["sheet": s, "cell": "\(column)1", "insertColumns": n]
             }
         }
     }

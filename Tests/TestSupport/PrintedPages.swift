@@ -60,8 +60,20 @@ public struct PrintedPages {
     public var minSize: Double? { pages.compactMap(\.minSize).min() }
 
     /// Whether every word of `text` appears, in order, in the printed text. Words are compared
-    /// whole; a cell's line breaks may fall anywhere.
+    /// whole; a cell's line breaks may fall anywhere, and up to three words of a neighbouring
+    /// cell may come between two of its words: pdfminer reads a goal's Ref ("SM-1"), printed
+    /// beside the first line of its wording, between that line and the next.
     public func contains(wordsOf text: String) -> Bool {
-        Self.collapse(self.text).contains(Self.collapse(text))
+        let printed = Self.collapse(self.text).split(separator: " "), wanted = Self.collapse(text).split(separator: " ")
+        guard let first = wanted.first else { return true }
+        return printed.indices.contains { start in
+            guard printed[start] == first else { return false }
+            var at = start
+            for word in wanted.dropFirst() {
+                guard let next = printed[(at + 1)..<min(printed.count, at + 5)].firstIndex(of: word) else { return false }
+                at = next
+            }
+            return true
+        }
     }
 }

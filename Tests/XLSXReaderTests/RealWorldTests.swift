@@ -104,3 +104,28 @@ import XLSXReader
         #expect(csv.hasPrefix("13:30:55.2\r\n12:00:00\r\n00:00:00\r\nPT255H10M10S\r\n"))
     }
 }
+
+extension RealWorldTests {
+    /// Excel writes a formula filled down once, in its first cell (`<f t="shared" ref=…>`), and
+    /// the cells below carry only `<f t="shared" si="0"/>`; an array formula's other cells carry
+    /// no `<f>` at all. Every one of them holds a formula's result, not something typed.
+    @Test func filledDownAndArrayFormulasAreFormulasInEveryCell() throws {
+        let book = try handBuilt(HandBuiltWorkbook(rows: """
+            <row r="1"><c r="A1"><f t="shared" ref="A1:A3" si="0">B1*2</f><v>2</v></c><c r="B1"><v>1</v></c></row>\
+            <row r="2"><c r="A2"><f t="shared" si="0"/><v>4</v></c></row>\
+            <row r="3"><c r="A3"><f t="shared" si="0"></f><v>6</v></c>\
+            <c r="C3"><f t="array" ref="C3:D4">TRANSPOSE(A1:B2)</f><v>2</v></c><c r="D3"><v>1</v></c></row>\
+            <row r="4"><c r="C4"><v>4</v></c><c r="D4"><v>0</v></c><c r="E4"><v>9</v></c></row>\
+            <row r="5"><c r="C5"><v>5</v></c></row>
+            """))
+        var reader = try book.rows(ofSheet: "Sheet1")
+        var formulas: [String: String?] = [:]
+        while let row = try reader.next() {
+            for cell in row.cells { formulas[WorksheetReader.reference(cell.column, row.index)] = cell.formula }
+        }
+        #expect(formulas == [
+            "A1": "B1*2", "B1": nil, "A2": "", "A3": "", "C3": "TRANSPOSE(A1:B2)", "D3": "", "C4": "", "D4": "",
+            "E4": nil, "C5": nil,
+        ])
+    }
+}

@@ -30,14 +30,23 @@ public enum BoardPackLayout {
     /// on a line of its own.
     static func measureCell(_ measure: Measure) -> String { ([measure.name] + measure.notes).joined(separator: "\n") }
 
+    /// The measure's name in a cell written by `measureCell`: import matches the row by it.
+    static func measureCellName(_ cell: String) -> String {
+        String(cell.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+    }
+
     // MARK: - Theme sheets: goals
 
     /// The columns a goals table may have, in order. A column empty throughout is left out.
+    /// `ref` holds the goal's id: import matches each row to its goal by it (and by its
+    /// wording), so rows inserted, deleted or moved in Excel never shift one goal's answers
+    /// onto another.
     enum GoalColumn: CaseIterable {
-        case goal, lead, status, previous, update, proposal, wording
+        case ref, goal, lead, status, previous, update, proposal, wording
 
         func header(_ labels: Style.Labels) -> String {
             switch self {
+            case .ref: labels.ref
             case .goal: labels.goal
             case .lead: labels.leadAgency
             case .status: labels.status
@@ -83,7 +92,20 @@ public enum BoardPackLayout {
     }
 
     /// The Status cell shows the status, or one of these words, which import reads as no status.
-    static func noStatusWords(_ labels: Style.Labels) -> Set<String> { [labels.notRated, labels.noReturn, labels.conflict] }
+    static func noStatusWords(_ labels: Style.Labels) -> Set<String> { [labels.notRated, labels.noReturn, labels.conflict, labels.notAccepted] }
+
+    /// The Update cell of a goal whose every answer was refused starts with one line per
+    /// answer, saying who returned what and why it was not accepted; import leaves them out.
+    static func notAcceptedLines(_ refused: [GoalReturn], _ agencies: AgencyDirectory, _ labels: Style.Labels) -> [String] {
+        refused.map { answer in
+            "\(labels.notAccepted): \(agencies.displayName(ofLead: answer.agency)) returned \(answer.status ?? "an answer") (\(answer.refused ?? ""))"
+        }
+    }
+
+    /// Whether a line of an Update cell is the pack's own (a conflict's or a refused answer's).
+    static func isPackLine(_ line: Substring, _ labels: Style.Labels) -> Bool {
+        line.hasPrefix("\(labels.conflict): ") || line.hasPrefix("\(labels.notAccepted): ")
+    }
 
     /// The Update cell of a goal whose co-leads disagree starts with who said what, on a line of
     /// its own; import leaves that line out.

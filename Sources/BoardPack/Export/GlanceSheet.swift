@@ -19,10 +19,13 @@ struct GlanceSheet {
         let counts = report.themes.map { StatusCounts($0, in: report) }
         let countColumns = StatusCounts.columns(counts.reduce(StatusCounts(), +), report: report, labels: labels)
         let total = widths.coverLabel + widths.coverText
+        // A count's column and the attention list's first are as wide as their words ("Not accepted").
+        let countWidths = countColumns.map { max(8, TextHeight.width(of: $0.header, fontSize: fontSize, bold: true)) }
+        let first = max(widths.status, TextHeight.width(of: labels.notAccepted, fontSize: fontSize, bold: true))
         let grid = TableGrid([
-            ([widths.goal] + countColumns.map { _ in 8 }, [0]),
-            ([widths.status, 8, widths.goal, widths.leadAgency], [2]),
-            ([widths.status + 8, widths.goal, widths.leadAgency], [1]),
+            ([widths.goal] + countWidths, [0]),
+            ([first, 8, widths.goal, widths.leadAgency], [2]),
+            ([first + 8, widths.goal, widths.leadAgency], [1]),
             ([widths.measure * 0.7, widths.target, widths.target, widths.direction, widths.goal * 0.4], [0, 4]),
         ], total: total, landscape: false)
         try grid.setColumns(on: sheet)
@@ -90,7 +93,8 @@ struct GlanceSheet {
         try pages.advance(height: height)
     }
 
-    /// Every Red goal, then every Amber one, then those whose co-leads disagree.
+    /// Every Red goal, then every Amber one, then those whose co-leads disagree, then those
+    /// whose every answer was refused.
     private func attention(_ pages: PagedSheet, grid: TableGrid) throws {
         let spans = grid.spans[1]
         try heading(labels.needsAttention, pages, span: spans.first!.lowerBound...spans.last!.upperBound)
@@ -105,6 +109,11 @@ struct GlanceSheet {
         }
         for goal in goals where report.standing(of: goal).isConflict {
             try line(goal, pages, spans: spans, grid: grid, first: (labels.conflict, palette.conflict))
+            shown += 1
+        }
+        // An answer that came and was refused is not "no return": the board sees it here.
+        for goal in goals where report.standing(of: goal).isNotAccepted {
+            try line(goal, pages, spans: spans, grid: grid, first: (labels.notAccepted, palette.notAccepted))
             shown += 1
         }
         if shown == 0 {

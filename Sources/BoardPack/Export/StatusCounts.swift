@@ -6,6 +6,7 @@ struct StatusCounts {
     var byStatus: [String: Int] = [:]
     var noReturn = 0
     var conflict = 0
+    var notAccepted = 0
     var notRated = 0
     var total = 0
 
@@ -17,6 +18,7 @@ struct StatusCounts {
             case .rated(let status): byStatus[status.name, default: 0] += 1
             case .noReturn: noReturn += 1
             case .conflict: conflict += 1
+            case .notAccepted: notAccepted += 1
             case .notRated, .throughSubGoals: notRated += 1
             }
         }
@@ -29,6 +31,7 @@ struct StatusCounts {
         sum.byStatus.merge(b.byStatus, uniquingKeysWith: +)
         sum.noReturn += b.noReturn
         sum.conflict += b.conflict
+        sum.notAccepted += b.notAccepted
         sum.notRated += b.notRated
         sum.total += b.total
         return sum
@@ -39,6 +42,7 @@ struct StatusCounts {
         var columns: [(String, (StatusCounts) -> Int)] = report.scheme.statuses.map { status in (status.name, { $0.byStatus[status.name] ?? 0 }) }
         if all.noReturn > 0 { columns.append((labels.noReturn, { $0.noReturn })) }
         if all.conflict > 0 { columns.append((labels.conflict, { $0.conflict })) }
+        if all.notAccepted > 0 { columns.append((labels.notAccepted, { $0.notAccepted })) }
         if all.notRated > 0 { columns.append((labels.notRated, { $0.notRated })) }
         columns.append((labels.total, { $0.total }))
         return columns

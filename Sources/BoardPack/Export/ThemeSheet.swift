@@ -61,10 +61,10 @@ struct ThemeSheet {
         let rates = Self.showsStatus(report)
         return BoardPackLayout.GoalColumn.allCases.filter { column in
             switch column {
-            case .goal, .lead: true
+            case .ref, .goal, .lead: true
             case .status: rates
             case .previous: rates && theme.containsGoal { $0.lastRating != nil || $0.history.contains { $0.change != nil } }
-            case .update: theme.containsGoal { !$0.update.isEmpty || report.standing(of: $0).isConflict }
+            case .update: theme.containsGoal { !$0.update.isEmpty || report.standing(of: $0).isConflict || report.standing(of: $0).isNotAccepted }
             case .proposal: theme.containsGoal { $0.proposal != nil }
             case .wording: theme.containsGoal { !BoardPackLayout.wordingCell($0.proposal).isEmpty }
             }
@@ -73,6 +73,8 @@ struct ThemeSheet {
 
     private func width(_ column: BoardPackLayout.GoalColumn) -> Double {
         switch column {
+        // As wide as the theme's longest id, which never wraps ("KM-ACC-1").
+        case .ref: max(widths.ref, theme.allGoals.map { TextHeight.width(of: $0.id, fontSize: fontSize) }.max() ?? 0)
         case .goal: widths.goal
         case .lead: widths.leadAgency
         case .status: widths.status
@@ -230,7 +232,7 @@ struct ThemeSheet {
         let headerHeight = TextHeight.points(columns.indices.map { (headers[$0], grid.width(spans[$0])) }, fontSize: fontSize, bold: true)
         func header(continued: Bool) throws {
             for (i, text) in headers.enumerated() {
-                let shown = continued && i == 0 ? BoardPackLayout.continuedHeader(labels) : text
+                let shown = continued && columns[i] == .goal ? BoardPackLayout.continuedHeader(labels) : text
                 try TableGrid.write(shown, sheet, row: pages.row, span: spans[i], format: palette.header)
             }
             try pages.advance(height: headerHeight)
@@ -269,14 +271,19 @@ struct ThemeSheet {
     private func text(_ column: BoardPackLayout.GoalColumn, of row: (goal: Goal, depth: Int)) -> String {
         let goal = row.goal
         switch column {
+        case .ref: return goal.id
         case .goal: return BoardPackLayout.goalCell(goal, depth: row.depth, labels: labels)
         case .lead: return Wording.leads(goal.leads, agencies)
         case .status: return goal.isTracked ? palette.standing(report.standing(of: goal))?.text ?? "" : ""
         case .previous: return previous(goal)
         case .update:
             var update = Wording.paragraphs(goal.update)
-            if case .conflict(let said) = report.standing(of: goal) {
+            switch report.standing(of: goal) {
+            case .conflict(let said):
                 update = BoardPackLayout.conflictLine(said, agencies, labels) + (update.isEmpty ? "" : "\n" + update)
+            case .notAccepted(let refused):
+                update = (BoardPackLayout.notAcceptedLines(refused, agencies, labels) + (update.isEmpty ? [] : [update])).joined(separator: "\n")
+            default: break
             }
             return update
         case .proposal: return goal.proposal?.action.label ?? ""
@@ -329,7 +336,7 @@ struct ThemeSheet {
             try TableGrid.write(value, sheet, row: r, span: span, format: goal.proposal.map { palette.proposal($0.action) } ?? palette.text)
         case .previous:
             try TableGrid.write(value, sheet, row: r, span: span, format: palette.text.with { $0.horizontal = .center })
-        case .lead, .update, .wording:
+        case .ref, .lead, .update, .wording:
             try TableGrid.write(value, sheet, row: r, span: span, format: palette.text)
         }
         return nil
@@ -342,12 +349,17 @@ struct ThemeSheet {
         var entries: [(String, String, CellFormat)] = report.scheme.statuses.map { ($0.name, $0.description, palette.status($0)) }
         for (word, description, format) in [
             (labels.noReturn, labels.noReturnDescription, palette.noReturn), (labels.conflict, labels.conflictDescription, palette.conflict),
+            (labels.notAccepted, labels.notAcceptedDescription, palette.notAccepted),
             (labels.notRated, labels.notRatedDescription, palette.notRated),
         ] where shownWords.contains(word) {
             entries.append((word, description, format))
         }
-        let nameSpan = span.lowerBound...span.lowerBound
-        let textSpan = (span.lowerBound + 1)...span.upperBound
+        // The status names take the first grid columns wide enough for a Status cell (the
+        // first alone may be the narrow Ref column).
+        var nameEnd = span.lowerBound
+        while nameEnd < span.upperBound - 1 && grid.width(span.lowerBound...nameEnd) < widths.status { nameEnd += 1 }
+        let nameSpan = span.lowerBound...nameEnd
+        let textSpan = (nameEnd + 1)...span.upperBound
         let rows = entries.map { TextHeight.points(for: $0.1, widthInCharacters: grid.width(textSpan), fontSize: fontSize) }
         pages.keep(20 + rows.reduce(0, +))
         try TableGrid.write(labels.key, sheet, row: pages.row, span: span, format: palette.heading)
@@ -385,4 +397,5 @@ struct ThemeSheet {
 
 extension Standing {
     var isConflict: Bool { if case .conflict = self { true } else { false } }
+    var isNotAccepted: Bool { if case .notAccepted = self { true } else { false } }
 }

@@ -10,6 +10,17 @@ public struct GoalAnswer: Equatable, Sendable {
     public var proposal: Proposal?
     /// Where the answer was read on the Goals sheet: ["B12", "B14"].
     public var cells: [String]
+    /// Why the answer was not accepted, in a few words ("no update"); nil when it was.
+    public var refused: String?
+
+    public init(goalID: String, status: String?, update: [String], proposal: Proposal?, cells: [String], refused: String? = nil) {
+        self.goalID = goalID
+        self.status = status
+        self.update = update
+        self.proposal = proposal
+        self.cells = cells
+        self.refused = refused
+    }
 }
 
 /// One headline figure read from a return.
@@ -39,6 +50,9 @@ public struct CheckedReturn: Sendable {
     /// The Date cell as a calendar day, when it reads as one.
     public var day: Day?
     public var goals: [GoalAnswer] = []
+    /// Goals answered but not accepted (a Red without an update...), each with its reason: the
+    /// board pack shows that an answer came.
+    public var refusedGoals: [GoalAnswer] = []
     public var measures: [MeasureAnswer] = []
     /// Goals the agency was asked to rate that the return does not answer.
     public var unanswered: [String] = []
@@ -64,13 +78,18 @@ public struct CheckedReturn: Sendable {
 
     /// Refuses the whole return for `error`, told as the reader tells it (with its place).
     mutating func refuse(_ error: Error) {
-        guard let error = error as? XLSXError else { return refuse("\(error)") }
+        guard var error = error as? XLSXError else { return refuse("\(error)") }
+        // Saving a return as CSV keeps one sheet and loses its hidden details: no program can
+        // make the return again from it, so the reader's "save it as .xlsx" would not help.
+        if error.message.hasPrefix("is a CSV or other text file") {
+            error.message = "is a CSV or other text file, not the return workbook; a CSV keeps one sheet and loses the return's hidden details, so fill in the .xlsx return made by boardpack and send that (or ask the secretariat for a new one)"
+        }
         refused = true
         problems.append(WorkbookProblem(error))
     }
 
     /// A return from the right agency with nothing filled in.
-    public var isBlank: Bool { !refused && agency != nil && goals.isEmpty && measures.isEmpty }
+    public var isBlank: Bool { !refused && agency != nil && goals.isEmpty && measures.isEmpty && refusedGoals.isEmpty }
 
     /// Whether anything in it can be merged.
     public var isUsable: Bool { !refused && agency != nil && !isBlank }

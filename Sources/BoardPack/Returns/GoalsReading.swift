@@ -12,6 +12,12 @@ struct GoalsReading {
     let file: String
 
     var answers: [GoalAnswer] = []
+    /// Answers given and refused, each with its reason (`GoalAnswer.refused`).
+    var refused: [GoalAnswer] = []
+    /// Text typed in rows of their own after an input cell, by that cell's key: joined to it.
+    private var typedOn: [String: [(text: String, cell: String)]] = [:]
+    /// Goals whose answer cells' keys sit in another goal's block, or whose block holds another's.
+    private var misplaced: Set<String> = []
     var unanswered: [String] = []
     var problems: [WorkbookProblem] = []
     var sheetName = ReturnLayout.goalsSheet
@@ -53,20 +59,101 @@ struct GoalsReading {
                 ? "goal \(entry.id) is not led by \(scope.agency.name); this answer is not merged"
                 : "\"\(entry.id)\" is not a goal of this report; this answer is not merged")
         }
+        findTypedText(sheet, column: column)
+        findMisplacedKeys(sheet, owned: owned)
         for item in scope.goals {
             read(item.goal, rows: byGoal[Forgiving.key(item.goal.id)] ?? [:], sheet: sheet, column: column)
         }
     }
 
+    /// Text an officer typed in a row of its own (a row inserted under an Update, say): joined
+    /// to the Update or Proposed wording it follows, listed with its cell anywhere else. Never
+    /// silently left out.
+    private mutating func findTypedText(_ sheet: KeyedSheet, column: Int) {
+        let own = GoalsForm(report: report, scope: scope, noteLabel: Style.standard.labels.note).ownTexts
+        var continuing: String?  // the key of the input cell typed text runs on from
+        for entry in sheet.sequence {
+            if let key = entry.key {
+                continuing = [F.update.rawValue, F.wording.rawValue].contains(key.field) ? Forgiving.key(ReturnLayout.key(key.id, key.field)) : nil
+                continue
+            }
+            guard let text = cell(entry.row, column).flatMap({ CellReading.trimmed($0.value) }) else { continue }
+            if own.contains(text) {
+                continuing = nil
+                continue
+            }
+            let reference = WorksheetReader.reference(column, entry.row.index)
+            if let continuing {
+                typedOn[continuing, default: []].append((text, reference))
+            } else {
+                problem(reference, "\"\(Wording.cut(text, to: 40))\" is typed outside the answer cells, so it is not read; type it into its goal's Status or Update cell")
+            }
+        }
+    }
+
+    /// Keys of a goal's answer cells that sit in another goal's block (moved or swapped): the
+    /// answers cannot be placed, so neither goal's is taken.
+    /// Keys of other agencies' goals and copied blocks have problems of their own.
+    private mutating func findMisplacedKeys(_ sheet: KeyedSheet, owned: Set<String>) {
+        var copies: [String: Int] = [:]
+        for entry in sheet.rows { copies[Forgiving.key(ReturnLayout.key(entry.id, entry.field)), default: 0] += 1 }
+        var block: String?
+        for entry in sheet.rows {
+            if entry.field == F.goal.rawValue {
+                block = entry.id
+                continue
+            }
+            guard let owner = block, Forgiving.key(owner) != Forgiving.key(entry.id), owned.contains(Forgiving.key(entry.id)),
+                copies[Forgiving.key(ReturnLayout.key(entry.id, entry.field))] == 1
+            else { continue }
+            let reference = WorksheetReader.reference(sheet.keyColumn ?? 0, entry.row.index)
+            problem(reference, "the hidden key of goal \(entry.id)'s \(entry.field) sits in goal \(owner)'s block (the rows or their keys were moved), so neither goal's answer can be placed; undo the move, or ask for a new return")
+            misplaced.formUnion([Forgiving.key(entry.id), Forgiving.key(owner)])
+        }
+    }
+
+    private typealias F = ReturnLayout.GoalField
+
     private func cell(_ row: Row, _ column: Int) -> Cell? { row.cells.first { $0.column == column } }
 
     private mutating func read(_ goal: Goal, rows: [String: [Row]], sheet: KeyedSheet, column: Int) {
-        typealias F = ReturnLayout.GoalField
         func reference(_ field: F) -> String? { rows[field.rawValue]?.first.map { WorksheetReader.reference(column, $0.index) } }
+        let asksForProposals = ReturnLayout.asksForProposals(report.period)
+        // What was typed, as far as it reads as text: kept with a refused answer, so that the
+        // board sees an answer came (a Red refused for want of an update is still "returned Red").
+        func typed(_ field: F) -> String? {
+            let more = typedOn[Forgiving.key(ReturnLayout.key(goal.id, field.rawValue))]?.map(\.text) ?? []
+            guard let row = rows[field.rawValue]?.first, case .text(let text) = InputCell.read(cell(row, column)) else {
+                return more.isEmpty ? nil : more.joined(separator: Wording.paragraphSeparator)
+            }
+            return ([text] + more).joined(separator: Wording.paragraphSeparator)
+        }
+        let typedCells = [F.update, .wording].flatMap { typedOn[Forgiving.key(ReturnLayout.key(goal.id, $0.rawValue))]?.map(\.cell) ?? [] }
+        let given = GoalAnswerRules.Given(
+            status: typed(.status), update: typed(.update),
+            proposal: asksForProposals ? typed(.proposal) : nil, wording: asksForProposals ? typed(.wording) : nil)
+        func refuse(_ cell: String?, _ message: String, reason: String) {
+            problem(cell, message)
+            guard !given.isEmpty else { return }
+            refused.append(GoalAnswer(
+                goalID: goal.id, status: GoalAnswerRules.recognisedStatus(given, report: report),
+                update: given.update.map(Wording.paragraphs(in:)) ?? [], proposal: nil,
+                cells: [F.status, .update].compactMap(reference) + typedCells, refused: reason))
+        }
+        if misplaced.contains(Forgiving.key(goal.id)) {
+            if !given.isEmpty {
+                refused.append(GoalAnswer(
+                    goalID: goal.id, status: GoalAnswerRules.recognisedStatus(given, report: report),
+                    update: given.update.map(Wording.paragraphs(in:)) ?? [], proposal: nil,
+                    cells: [F.status, .update].compactMap(reference), refused: "its cells' hidden keys were moved"))
+            }
+            return
+        }
         // A goal's block copied: which copy is meant cannot be known.
-        for (field, copies) in rows where copies.count > 1 {
+        for field in F.allCases.map(\.rawValue) where (rows[field]?.count ?? 0) > 1 {
+            let copies = rows[field]!
             let places = copies.map { "\(sheetName)!\(WorksheetReader.reference(column, $0.index))" }
-            problem(WorksheetReader.reference(column, copies[1].index), "goal \(goal.id)'s \(field) appears \(copies.count) times (\(places.joined(separator: ", "))); delete the copies so it is answered once")
+            refuse(WorksheetReader.reference(column, copies[1].index), "goal \(goal.id)'s \(field) appears \(copies.count) times (\(places.joined(separator: ", "))); delete the copies so it is answered once", reason: "answered twice (its block copied)")
             return
         }
         // Input cells merged together: the merge keeps one value and hides the others.
@@ -74,71 +161,53 @@ struct GoalsReading {
             guard let row = rows[field.rawValue]?.first, let range = sheet.mergedRange(covering: column, row.index),
                 range.contains(":")
             else { continue }
-            problem(range, "is merged into one cell over goal \(goal.id)'s \(field.rawValue); unmerge it (Format > Merge Cells) and answer each in its own cell")
+            refuse(range, "is merged into one cell over goal \(goal.id)'s \(field.rawValue); unmerge it (Format > Merge Cells) and answer each in its own cell", reason: "its cells merged together")
             return
         }
         // Wording: the plan sets it, and an answer to other wording is not an answer to this one.
         let recorded = details[ReturnLayout.Key.wording(goal.id)]
         if let recorded, recorded != ReturnScope.fingerprint(of: goal) {
-            problem(reference(.goal), "the wording of goal \(goal.id) has changed in the report since this return was made, so this answer is not merged; ask \(scope.agency.name) to answer the new wording on a new return")
+            refuse(reference(.goal), "the wording of goal \(goal.id) has changed in the report since this return was made, so this answer is not merged; ask \(scope.agency.name) to answer the new wording on a new return", reason: "an answer to the goal's earlier wording")
             return
         }
         if let row = rows[F.goal.rawValue]?.first, let shown = cell(row, column).flatMap({ CellReading.trimmed($0.value) }),
             Forgiving.key(shown) != Forgiving.key(goal.text)
         {
-            let instead = ReturnLayout.asksForProposals(report.period) ? "propose new wording under Proposed wording" : "say what should change in the Update"
-            problem(reference(.goal), "the wording of goal \(goal.id) was changed; the plan sets it, so \(instead)")
+            // Another goal's wording: the rows were sorted or moved apart from their hidden keys.
+            if let other = scope.goals.first(where: { $0.goal.id != goal.id && Forgiving.key($0.goal.text) == Forgiving.key(shown) }) {
+                refuse(reference(.goal), "goal \(goal.id)'s row shows the wording of goal \(other.goal.id): the rows were sorted or moved apart from their hidden keys, so this answer cannot be placed; undo the sort (Edit > Undo), or ask for a new return", reason: "its rows were sorted")
+                return
+            }
+            let instead = asksForProposals ? "propose new wording under Proposed wording" : "say what should change in the Update"
+            refuse(reference(.goal), "the wording of goal \(goal.id) was changed; the plan sets it, so \(instead)", reason: "the goal's wording changed on the return")
             return
         }
-
-        func read(_ field: F) -> (text: String?, refused: Bool) {
-            guard let row = rows[field.rawValue]?.first else { return (nil, false) }
-            switch InputCell.read(cell(row, column)) {
-            case .empty: return (nil, false)
-            case .text(let text): return (text, false)
-            case .refused(let why):
-                problem(reference(field), "goal \(goal.id)'s \(field.rawValue) \(why)")
-                return (nil, true)
-            }
+        // A cell that cannot be taken as typed (a formula, an error value, too long).
+        var unreadable: (field: F, why: String)?
+        for field in asksForProposals ? [F.status, .update, .proposal, .wording] : [F.status, .update] {
+            guard let row = rows[field.rawValue]?.first, case .refused(let why) = InputCell.read(cell(row, column)) else { continue }
+            problem(reference(field), "goal \(goal.id)'s \(field.rawValue) \(why)")
+            unreadable = unreadable ?? (field, why)
         }
-        let statusText = read(.status), updateText = read(.update)
-        let asksForProposals = ReturnLayout.asksForProposals(report.period)
-        let proposalText = asksForProposals ? read(.proposal) : (text: nil, refused: false)
-        let wordingText = asksForProposals ? read(.wording) : (text: nil, refused: false)
-        if statusText.refused || updateText.refused || proposalText.refused || wordingText.refused { return }
-        guard statusText.text != nil || updateText.text != nil || proposalText.text != nil || wordingText.text != nil else {
+        if let unreadable {
+            if !given.isEmpty || unreadable.field == .status {
+                refused.append(GoalAnswer(
+                    goalID: goal.id, status: GoalAnswerRules.recognisedStatus(given, report: report),
+                    update: given.update.map(Wording.paragraphs(in:)) ?? [], proposal: nil,
+                    cells: [F.status, .update].compactMap(reference), refused: "its \(unreadable.field.rawValue) cell could not be read"))
+            }
+            return
+        }
+        switch GoalAnswerRules.judge(given, goal: goal, report: report) {
+        case .unanswered:
             unanswered.append(goal.id)
-            return
+        case .refused(let field, let message, let reason):
+            refuse(reference(field), message, reason: reason)
+        case .accepted(let status, let update, let proposal):
+            var cells = [F.status, .update].compactMap(reference)
+            if proposal != nil { cells += [F.proposal, .wording].compactMap(reference) }
+            cells += typedCells
+            answers.append(GoalAnswer(goalID: goal.id, status: status, update: update, proposal: proposal, cells: cells))
         }
-        let scheme = report.scheme
-        guard let given = statusText.text else {
-            problem(reference(.status), "goal \(goal.id) has an answer but no status; choose one of \(scheme.choices)")
-            return
-        }
-        guard let status = scheme.status(matching: given, .nameOrCode) else {
-            problem(reference(.status), "\"\(given)\" is not a status of this report (\(scheme.namesList))")
-            return
-        }
-        let update = updateText.text.map(Wording.paragraphs(in:)) ?? []
-        if update.isEmpty && scheme.needsUpdate(status.name) {
-            problem(reference(.update), "goal \(goal.id) is \(status.name) but has no update; \(Wording.article(before: status.name)) \(status.name) status needs an explanation")
-            return
-        }
-        var proposal: Proposal?
-        if let text = proposalText.text {
-            let wanted = Forgiving.key(text)
-            guard let action = ReturnLayout.proposalChoices.first(where: { Forgiving.key($0.label) == wanted || Forgiving.key($0.rawValue) == wanted }) else {
-                problem(reference(.proposal), "\"\(text)\" is not a proposal (\(ReturnLayout.proposalChoices.map(\.label).joined(separator: ", ")))")
-                return
-            }
-            if action == .amend && wordingText.text == nil {
-                problem(reference(.wording), "goal \(goal.id) is to be amended but has no proposed wording")
-                return
-            }
-            proposal = Proposal(action: action, wording: action == .amend ? wordingText.text : nil)
-        }
-        var cells = [F.status, .update].compactMap(reference)
-        if proposal != nil { cells += [F.proposal, .wording].compactMap(reference) }
-        answers.append(GoalAnswer(goalID: goal.id, status: status.name, update: update, proposal: proposal, cells: cells))
     }
 }

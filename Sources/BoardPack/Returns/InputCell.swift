@@ -24,15 +24,14 @@ enum InputCell {
             case .error(let error): shown = error
             default: shown = CellReading.text(cell.value) ?? ""
             }
-            return .refused("holds the formula =\(formula) (showing \(shown)), not text; retype it: the cell keeps what you type as text, = or - at the start included")
+            let what = formula.isEmpty ? "a formula filled down or copied from another cell" : "the formula =\(formula)"
+            return .refused("holds \(what) (showing \(shown)), not text; retype it: the cell keeps what you type as text, = or - at the start included")
         }
         if case .error(let error) = cell.value {
             return .refused("shows the error \(error), not text; retype what you meant")
         }
         guard let text = CellReading.trimmed(cell.value) else { return .empty }
-        if text.count > ReportValidator.cellTextLimit {
-            return .refused("holds \(text.count) characters; a spreadsheet cell holds at most \(ReportValidator.cellTextLimit), so shorten it (or attach a paper and say so)")
-        }
+        if let why = TextRules.tooLong(text) { return .refused(why) }
         return .text(text)
     }
 }

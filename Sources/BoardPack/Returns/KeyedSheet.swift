@@ -11,6 +11,9 @@ struct KeyedSheet {
     var keyColumn: Int?
     /// Keyed rows in sheet order.
     var rows: [(id: String, field: String, row: Row)] = []
+    /// Every row after the header that holds something, keyed or not, in sheet order: text typed
+    /// in a row of its own is found among them.
+    var sequence: [(key: (id: String, field: String)?, row: Row)] = []
     /// Merged ranges, as "B12:B14".
     var merged: [String] = []
 
@@ -38,6 +41,9 @@ struct KeyedSheet {
                 let (id, field) = ReturnLayout.parse(key: text)
             {
                 out.rows.append((id, field, row))
+                out.sequence.append(((id, field), row))
+            } else if !row.cells.isEmpty {
+                out.sequence.append((nil, row))
             }
         }
         out.merged = reader.mergedRanges

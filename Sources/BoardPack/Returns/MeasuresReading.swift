@@ -37,6 +37,14 @@ struct MeasuresReading {
         }
         var byMeasure: [String: [Row]] = [:]
         for entry in sheet.rows where entry.field == ReturnLayout.measureField { byMeasure[Forgiving.key(entry.id), default: []].append(entry.row) }
+        // A figure or note typed on a row of its own (inserted, or under the table) is not read:
+        // said with its cell, never silently left out.
+        for entry in sheet.sequence where entry.key == nil {
+            for column in [valueColumn, noteColumn] {
+                guard let text = entry.row.cells.first(where: { $0.column == column }).flatMap({ CellReading.trimmed($0.value) }) else { continue }
+                problem(WorksheetReader.reference(column, entry.row.index), "\"\(Wording.cut(text, to: 40))\" is not on a measure's row, so it is not read; type it on its measure's row")
+            }
+        }
         let owned = Set(scope.measures.map { Forgiving.key($0.measure.id) })
         for entry in sheet.rows where !owned.contains(Forgiving.key(entry.id)) {
             let given = [valueColumn, noteColumn].contains { c in entry.row.cells.contains { $0.column == c && !$0.value.isEmpty } }
@@ -60,8 +68,8 @@ struct MeasuresReading {
             }
             var value: Value?
             if let cell = row.cells.first(where: { $0.column == valueColumn }) {
-                switch CellReading.figure(cell, kind: MeasureKind.of(measure), strict: measure.kind != nil) {
-                case .value(let read): value = read
+                switch CellReading.figure(cell, kind: MeasureKind.of(measure), strict: measure.kind != nil, measure: measure) {
+                case .figure(let read): value = read
                 case .refused(let why):
                     problem(valueRef, "measure \(measure.id): \(why)")
                     continue

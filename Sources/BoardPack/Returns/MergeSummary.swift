@@ -16,10 +16,13 @@ public struct MergeSummary: Codable, Equatable, Sendable {
     public var goalsUnchanged: [String] = []
     /// Goals asked for this period that no merged return answers.
     public var goalsWithoutAnswer: [String] = []
+    /// Goals answered this period whose every answer was refused (a Red without an update...).
+    public var goalsNotAccepted: [String] = []
     public var measuresFilled: [String] = []
     /// Co-led goals whose agencies gave different statuses: shown as a conflict, left for the secretariat.
     public var conflicts: [String] = []
-    /// Files named twice, or two returns from one agency settled by `--replace`: said, not failures.
+    /// Files named twice, two returns from one agency settled by `--replace`, and returns merged
+    /// before (the same file again, or replaced by a newer one): said, not failures.
     public var duplicates: [String] = []
     /// Every problem, as `FILE: Sheet!CELL: message`.
     public var problems: [String] = []
@@ -32,7 +35,9 @@ public struct MergeSummary: Codable, Equatable, Sendable {
         var lines = [
             "Period \(period): \(Wording.plural(returnsReceived, "return")) received, \(returnsAccepted) accepted.",
             "Agencies still missing: \(agenciesMissing.isEmpty ? "none" : agenciesMissing.joined(separator: ", ")).",
-            "Goals: \(goalsUpdated.count) updated, \(goalsUnchanged.count) unchanged, \(goalsWithoutAnswer.count) without an answer" + list(goalsWithoutAnswer),
+            "Goals: \(goalsUpdated.count) updated, \(goalsUnchanged.count) unchanged, \(goalsWithoutAnswer.count) without an answer"
+                + (goalsNotAccepted.isEmpty ? list(goalsWithoutAnswer) : (goalsWithoutAnswer.isEmpty ? "" : " (\(goalsWithoutAnswer.joined(separator: ", ")))")
+                    + ", \(goalsNotAccepted.count) answered but not accepted" + list(goalsNotAccepted)),
             "Measures filled: \(measuresFilled.count)" + list(measuresFilled),
         ]
         lines += duplicates

@@ -16,9 +16,12 @@ public struct ReturnChecker: Sendable {
     let scopeList: [ReturnScope]
     private let scopes: [String: ReturnScope]
     private let goalIDs: Set<String>
+    /// The day returns are checked on: a Date completed after it is a slip of the keyboard.
+    public let today: Day
 
-    public init(report: Report) {
+    public init(report: Report, today: Day = .today) {
         self.report = report
+        self.today = today
         self.directory = report.agencyDirectory
         self.scopeList = ReturnScope.all(in: report)
         self.scopes = Dictionary(scopeList.map { ($0.agency.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -91,12 +94,19 @@ public struct ReturnChecker: Sendable {
             return result.refuse("is a return for \(agency.name), which leads no goal and supplies no figure in this report")
         }
         result.agency = agency
+        // A form renamed or deleted: the return is refused whole (docs/return-layout.md), not
+        // merged in part with its agency counted as having returned.
+        for (sheet, what, asked) in [(ReturnLayout.goalsSheet, "goals", !scope.goals.isEmpty), (ReturnLayout.measuresSheet, "measures", !scope.measures.isEmpty)]
+        where asked && !sheets.contains(where: { Forgiving.key($0) == Forgiving.key(sheet) }) {
+            return result.refuse(KeyedSheet.missing(sheet, what: what, in: book).message)
+        }
         try readSignature(book, into: &result)
         var goals = GoalsReading(report: report, scope: scope, goalIDs: goalIDs, details: details, file: result.file)
         try goals.read(book)
         var measures = MeasuresReading(scope: scope, file: result.file)
         try measures.read(book)
         result.goals = goals.answers
+        result.refusedGoals = goals.refused
         result.unanswered = goals.unanswered
         result.measures = measures.answers
         result.figuresMissing = measures.missing
@@ -147,28 +157,33 @@ public struct ReturnChecker: Sendable {
             }
         }
         let sheetName = sheet?.name ?? ReturnLayout.instructionsSheet
-        for (label, ask) in [(S.completedBy, "type the name of who completed the return"), (S.date, "type the date it was completed, e.g. 12/07/2013")] {
+        for (label, ask) in [(S.completedBy, SignatureRules.askName), (S.date, SignatureRules.askDate)] {
             guard let (cell, reference) = cells[label] else {
                 result.problems.append(WorkbookProblem(Place(file: result.file, sheet: sheetName), "has no \(label) cell; \(ask) on a new return"))
                 continue
             }
             let place = Place(file: result.file, sheet: sheetName, cell: reference)
+            // A real date cell is read as the ISO date it holds, and judged as one typed.
+            let typed: String?
             if case .date(let iso) = cell?.value ?? .empty, label == S.date {
-                result.date = iso
-                result.day = Day(reading: iso)
-                continue
-            }
-            switch InputCell.read(cell) {
-            case .empty: result.problems.append(WorkbookProblem(place, "\(label) is empty; \(ask)"))
-            case .refused(let why): result.problems.append(WorkbookProblem(place, "\(label) \(why)"))
-            case .text(let text):
-                if label == S.completedBy {
-                    result.completedBy = text
-                } else {
-                    result.date = text
-                    result.day = Day(reading: text)
-                    if result.day == nil { result.problems.append(WorkbookProblem(place, "\"\(text)\" is not a date; type it as 12/07/2013")) }
+                typed = iso
+            } else {
+                switch InputCell.read(cell) {
+                case .refused(let why):
+                    result.problems.append(WorkbookProblem(place, "\(label) \(why)"))
+                    continue
+                case .empty: typed = nil
+                case .text(let text): typed = text
                 }
+            }
+            if label == S.completedBy {
+                result.completedBy = typed
+                if let problem = SignatureRules.nameProblem(typed) { result.problems.append(WorkbookProblem(place, problem)) }
+            } else {
+                result.date = typed
+                let (day, problem) = SignatureRules.day(typed: typed, today: today, period: report.period.label)
+                result.day = day
+                if let problem { result.problems.append(WorkbookProblem(place, problem)) }
             }
         }
     }

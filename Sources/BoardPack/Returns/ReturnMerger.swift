@@ -37,25 +37,30 @@ public struct ReturnMerger {
     public func merge(_ given: [CheckedReturn]) -> (report: Report, summary: MergeSummary) {
         var summary = MergeSummary(period: period)
         let returns = distinct(given, summary: &summary)
-        summary.returnsReceived = returns.count
-        let chosen = choose(returns, summary: &summary)
+        // A file that could not be read (not there, say) is listed, but is no return received.
+        summary.returnsReceived = returns.filter { !$0.sha256.isEmpty }.count
         let order = Dictionary(uniqueKeysWithValues: report.agencies.enumerated().map { ($1.id, $0) })
-        let accepted = chosen.sorted { order[$0.agency!.id]! < order[$1.agency!.id]! }
-        summary.returnsAccepted = accepted.count
-        summary.accepted = accepted.map(\.file)
+        let chosen = choose(returns, summary: &summary).sorted { order[$0.agency!.id]! < order[$1.agency!.id]! }
+        let (accepted, again) = newerThanMerged(chosen, summary: &summary)
+        summary.returnsAccepted = accepted.count + again.count
+        summary.accepted = chosen.filter { r in accepted.contains { $0.path == r.path } || again.contains { $0.path == r.path } }.map(\.file)
         let merged = Set(accepted.map { $0.agency!.id }).union(report.returnsReceived.filter { $0.period == period }.map(\.agency))
         summary.agenciesMissing = scopes.map(\.agency).filter { !merged.contains($0.id) }.map(\.name)
 
         var result = report
         let directory = report.agencyDirectory
-        let answersByGoal = Dictionary(grouping: accepted.flatMap { r in r.goals.map { (r, $0) } }, by: { $0.1.goalID })
+        // Accepted answers and refused ones, each goal's in the report's order of agencies.
+        let answersByGoal = Dictionary(grouping: accepted.flatMap { r in (r.goals + r.refusedGoals).map { (r, $0) } }, by: { $0.1.goalID })
         let answersByMeasure = Dictionary(grouping: accepted.flatMap { r in r.measures.map { (r, $0) } }, by: { $0.1.measureID })
         let asked = Set(scopes.flatMap { $0.goals.map(\.goal.id) })
+        // A return merged now is the agency's whole answer this period: what a return merged
+        // before said (and this one no longer does) goes with it.
+        let answering = Set(accepted.map { $0.agency!.id })
         for t in result.themes.indices {
             result.themes[t].goals = result.themes[t].goals.map {
-                mergeGoal($0, answers: answersByGoal, asked: asked, order: order, directory: directory, summary: &summary)
+                mergeGoal($0, answers: answersByGoal, answering: answering, asked: asked, order: order, directory: directory, summary: &summary)
             }
-            mergeMeasures(&result.themes[t], answers: answersByMeasure, summary: &summary)
+            mergeMeasures(&result.themes[t], answers: answersByMeasure, answering: answering, summary: &summary)
         }
         // An agency's return for this period replaces any merged before (one pass, not one per return).
         let replaced = Set(accepted.map { $0.agency!.id })
@@ -80,8 +85,12 @@ public struct ReturnMerger {
             if r.sha256.isEmpty { unreadable.append(r) } else { byContent[r.sha256, default: []].append(r) }
         }
         var out = unreadable
-        for copies in byContent.values {
-            let sorted = copies.sorted { $0.path < $1.path }
+        // In path order, so the duplicates are said in the same order every run.
+        for copies in byContent.values.sorted(by: { $0.map(\.path).min()! < $1.map(\.path).min()! }) {
+            // The copy named after its agency is the one recorded ("agency-07.xlsx", not the
+            // "AGENCY-08.XLSX" saved over it); then the first by path.
+            func named(_ r: CheckedReturn) -> Bool { r.agency.map { r.file.lowercased() == ReturnScope.fileName(of: $0) } ?? false }
+            let sorted = copies.sorted { named($0) != named($1) ? named($0) : $0.path < $1.path }
             out.append(sorted[0])
             for copy in sorted.dropFirst() {
                 summary.duplicates.append(copy.path == sorted[0].path
@@ -93,6 +102,37 @@ public struct ReturnMerger {
         for r in out { summary.problems += r.problems.map(\.description) }
         summary.blank = out.filter(\.isBlank).map(\.file)
         return out
+    }
+
+    /// Returns against those merged before this period (the report remembers each agency's, with
+    /// its date and SHA-256), so a merged report never goes back in time: the same file again
+    /// changes nothing; an older one is refused with both dates; a newer one replaces the
+    /// earlier whole. One without a date is taken only with `replace`.
+    /// - Returns: the returns to merge, and those merged before already.
+    private func newerThanMerged(_ chosen: [CheckedReturn], summary: inout MergeSummary) -> (merge: [CheckedReturn], again: [CheckedReturn]) {
+        let before = Dictionary(report.returnsReceived.filter { $0.period == period }.map { ($0.agency, $0) }, uniquingKeysWith: { a, _ in a })
+        var merge: [CheckedReturn] = [], again: [CheckedReturn] = []
+        for r in chosen {
+            let agency = r.agency!
+            guard let earlier = before[agency.id] else {
+                merge.append(r)
+                continue
+            }
+            let earlierDay = earlier.date.flatMap(Day.init(reading:))
+            let earlierName = "\(earlier.source.file)\(earlierDay.map { ", dated \($0)" } ?? "")"
+            if earlier.source.sha256 == r.sha256 {
+                summary.duplicates.append("\(r.path) was merged before (the same file); nothing changes.")
+                again.append(r)
+            } else if let day = r.day, let earlierDay, day < earlierDay {
+                summary.problems.append("\(r.path) (dated \(day)) is older than the return from \(agency.name) merged before (\(earlierName)); not merged.")
+            } else if r.day == nil && earlierDay != nil && !replace {
+                summary.problems.append("\(r.path) has no Date completed, so it cannot be told newer than the return from \(agency.name) merged before (\(earlierName)); not merged. Fill in its date, or re-run with --replace to take it.")
+            } else {
+                summary.duplicates.append("\(r.path)\(r.day.map { " (dated \($0))" } ?? "") replaces the return from \(agency.name) merged before (\(earlierName)).")
+                merge.append(r)
+            }
+        }
+        return (merge, again)
     }
 
     /// One return per agency: two different ones are settled by `replace`, or neither is taken.
@@ -133,28 +173,45 @@ public struct ReturnMerger {
     ///   - order: each agency's place in the report's list (answers are kept in that order).
     ///   - directory: the report's agencies, built once (a thousand returns answer thousands of goals).
     private func mergeGoal(
-        _ goal: Goal, answers: [String: [(CheckedReturn, GoalAnswer)]], asked: Set<String>, order: [String: Int],
+        _ goal: Goal, answers: [String: [(CheckedReturn, GoalAnswer)]], answering: Set<String>, asked: Set<String>, order: [String: Int],
         directory: AgencyDirectory, summary: inout MergeSummary
     ) -> Goal {
         var goal = goal
-        goal.subGoals = goal.subGoals.map { mergeGoal($0, answers: answers, asked: asked, order: order, directory: directory, summary: &summary) }
-        guard let given = answers[goal.id], !given.isEmpty else {
+        goal.subGoals = goal.subGoals.map {
+            mergeGoal($0, answers: answers, answering: answering, asked: asked, order: order, directory: directory, summary: &summary)
+        }
+        let given = answers[goal.id] ?? []
+        let before = goal
+        // Answers of earlier returns from the agencies whose return is merged now.
+        let superseded = goal.returns.filter { answering.contains($0.agency) && $0.period == period }
+        guard !given.isEmpty || !superseded.isEmpty else {
             let answeredEarlier = goal.returns.contains { $0.period == period }
             if asked.contains(goal.id) && !answeredEarlier { summary.goalsWithoutAnswer.append(goal.id) }
             return goal
         }
-        let before = goal
-        let answering = Set(given.map { $0.0.agency!.id })
         goal.returns.removeAll { answering.contains($0.agency) && $0.period == period }
+        // A proposal only a superseded answer made goes with it.
+        if let proposal = goal.proposal, superseded.contains(where: { $0.proposal == proposal }) { goal.proposal = nil }
         goal.returns += given.map { r, answer in
             GoalReturn(
                 agency: r.agency!.id, period: period, status: answer.status, update: answer.update, proposal: answer.proposal,
-                source: provenance(r, sheet: ReturnLayout.goalsSheet, cells: answer.cells))
+                source: provenance(r, sheet: ReturnLayout.goalsSheet, cells: answer.cells), refused: answer.refused)
         }
         goal.returns.sort { (order[$0.agency] ?? 0) < (order[$1.agency] ?? 0) }
-        // This period's answers, from this merge and any earlier one: the update belongs to the
-        // status given with it, and co-leads who disagree leave the status open.
-        let current = goal.returns.filter { $0.period == period }
+        // This period's accepted answers, from this merge and any earlier one: the update belongs
+        // to the status given with it, and co-leads who disagree leave the status open. Refused
+        // answers are kept (the pack shows they came) but never set the status or the update.
+        let current = goal.returns.filter { $0.period == period && $0.refused == nil }
+        if current.isEmpty {
+            if goal.returns.contains(where: { $0.period == period }) {
+                summary.goalsNotAccepted.append(goal.id)
+            } else if asked.contains(goal.id) {
+                summary.goalsWithoutAnswer.append(goal.id)
+            }
+            goal.status = nil
+            goal.update = []
+            return goal
+        }
         let statuses = Set(current.compactMap(\.status))
         if statuses.count > 1 {
             let said = current.compactMap { a in a.status.map { "\(directory.agency(a.agency)?.name ?? a.agency) says \($0)" } }
@@ -184,9 +241,17 @@ public struct ReturnMerger {
         return goal
     }
 
-    private func mergeMeasures(_ theme: inout Theme, answers: [String: [(CheckedReturn, MeasureAnswer)]], summary: inout MergeSummary) {
+    private func mergeMeasures(
+        _ theme: inout Theme, answers: [String: [(CheckedReturn, MeasureAnswer)]], answering: Set<String>, summary: inout MergeSummary
+    ) {
         let given = theme.measures.filter { answers[$0.id]?.contains { $0.1.value != nil } ?? false }
         var column = theme.periods.firstIndex(of: period)
+        // A figure an earlier return gave, which the agency's return merged now leaves out, goes.
+        for m in theme.measures.indices where answers[theme.measures[m].id] == nil {
+            guard theme.measures[m].sources.contains(where: { $0.period == period && answering.contains($0.agency) }) else { continue }
+            theme.measures[m].sources.removeAll { $0.period == period && answering.contains($0.agency) }
+            if let column, theme.measures[m].values.indices.contains(column) { theme.measures[m].values[column] = nil }
+        }
         if column == nil && !given.isEmpty {
             // A period the theme has no column for yet: one for every measure of the theme.
             theme.periods.append(period)

@@ -104,7 +104,10 @@ public struct ReturnScope: Sendable {
 
     /// A file name made from the agency's name: "Integrated Youth Services (KCC)" →
     /// "integrated-youth-services-kcc.xlsx".
-    public var fileName: String {
+    public var fileName: String { Self.fileName(of: agency) }
+
+    /// The return's file name for an agency (see `fileName`).
+    public static func fileName(of agency: Agency) -> String {
         var slug = ""
         for scalar in agency.name.lowercased().unicodeScalars {
             if scalar.isASCII && ASCIIName.isLetterOrDigit(scalar) {

@@ -163,13 +163,12 @@ public struct ReturnTemplate {
         // Pages are laid out here (the sheet prints at 100%), so that a goal's block starts a
         // new page rather than leave its cells to fill in on a page without the goal's name.
         let pages = PagedSheet(sheet, landscape: false)
-        let heading = "Goals led by \(scope.agency.name) – \(period)"
+        let form = GoalsForm(report: report, scope: scope, noteLabel: style.labels.note)
+        let heading = form.title
         let title = palette.title.with { $0.wrap = true }
         try sheet.write(heading, row: pages.row, col: col, format: title)
         try pages.advance(height: max(style.fonts.titleSize * 1.8, height(heading, width: width, format: title)))
-        let guide = scope.goals.isEmpty
-            ? "\(scope.agency.name) leads no goal this period; there is nothing to fill in on this sheet."
-            : "For each goal, choose a Status and write an Update in the shaded cells below it. The Update cell grows as you type."
+        let guide = form.guide
         try sheet.write(guide, row: pages.row, col: col, format: palette.wrapped)
         try pages.advance(height: height(guide, width: width))
         while pages.row < ReturnLayout.headerRow { try pages.skip() }
@@ -188,24 +187,17 @@ public struct ReturnTemplate {
         var statusRows: [Int] = [], proposalRows: [Int] = []
         for item in scope.goals {
             let goal = item.goal
-            let leads = Wording.leads(goal.leads, directory)
-            var lines: [Line] = [
-                .text("\(goal.id) – \(item.theme.heading) – led by \(leads)", key: nil, palette.group.with { $0.wrap = true }),
-                .text(goal.text, key: ReturnLayout.key(goal.id, ReturnLayout.GoalField.goal.rawValue), palette.wrapped),
-            ]
-            lines += goal.notes.map { .text("\(style.labels.note): \($0)", key: nil, palette.note) }
-            lines.append(.text(previous(goal), key: nil, palette.note.with { $0.fontColor = style.rgb(style.colours.notRatedFont) }))
-            lines.append(.text("Status for \(period) (\(report.scheme.choices)):", key: nil, label))
-            lines.append(.field(.status, input(palette).with { $0.horizontal = .center; $0.bold = true }))
-            var ask = "Update for \(period): what was done and what happens next"
-            if let needing = report.scheme.needingUpdate { ask += " (\(Wording.article(before: needing)) \(needing) status needs one)" }
-            lines.append(.text(ask + ":", key: nil, label))
-            lines.append(.field(.update, input(palette).with { $0.wrap = true }))
-            if asksForProposals {
-                lines.append(.text("Proposal for next year's plan (\(ReturnLayout.proposalChoices.map(\.label).joined(separator: ", "))):", key: nil, label))
-                lines.append(.field(.proposal, input(palette)))
-                lines.append(.text("Proposed wording, if you propose to amend the goal:", key: nil, label))
-                lines.append(.field(.wording, input(palette).with { $0.wrap = true }))
+            let lines: [Line] = form.lines(item, directory).map { line in
+                switch line {
+                case .heading(let text): .text(text, key: nil, palette.group.with { $0.wrap = true })
+                case .wording(let text): .text(text, key: ReturnLayout.key(goal.id, ReturnLayout.GoalField.goal.rawValue), palette.wrapped)
+                case .note(let text): .text(text, key: nil, palette.note)
+                case .previous(let text): .text(text, key: nil, palette.note.with { $0.fontColor = style.rgb(style.colours.notRatedFont) })
+                case .label(let text): .text(text, key: nil, label)
+                case .field(.status): .field(.status, input(palette).with { $0.horizontal = .center; $0.bold = true })
+                case .field(.proposal): .field(.proposal, input(palette))
+                case .field(let field): .field(field, input(palette).with { $0.wrap = true })
+                }
             }
             let heights = lines.map { line -> Double? in
                 if case .text(let text, _, let format) = line { return height(text, width: width, format: format) }
@@ -243,22 +235,6 @@ public struct ReturnTemplate {
         sheet.freezePanes(row: 1)
         try sheet.setUpPrinting(page(portrait: true))
         sheet.protectWithoutPassword()
-    }
-
-    /// How the goal was last rated, from its history: "Last rated at 2012-13: Green. …".
-    private func previous(_ goal: Goal) -> String {
-        if let change = goal.history.last?.change {
-            switch change.kind {
-            case .added: return "A new goal: not rated before."
-            case .reworded:
-                let rating = goal.lastRating.map { " Last rated at \($0.period): \($0.status ?? "")." } ?? ""
-                return "Reworded for this period; it read: \"\(change.previousWording ?? "")\".\(rating)"
-            case .discharged: break
-            }
-        }
-        guard let rating = goal.lastRating, let status = rating.status else { return "Not rated before." }
-        let update = rating.update.isEmpty ? "" : " Update then: " + rating.update.joined(separator: " ")
-        return "Last rated at \(rating.period): \(status).\(update)"
     }
 
     // MARK: - Measures
@@ -307,7 +283,7 @@ public struct ReturnTemplate {
             }
             let measure = item.measure
             var name = measure.name
-            if let kind = MeasureKind.of(measure) { name += "\n" + Self.kindHint(kind) }
+            if let kind = MeasureKind.of(measure) { name += "\n" + Self.kindHint(measure.kind == .change ? nil : kind) }
             let earlier = zip(item.theme.periods, measure.values).compactMap { label, value -> String? in
                 guard label != period, let value else { return nil }
                 return "\(label): \(value.text)"
@@ -328,8 +304,10 @@ public struct ReturnTemplate {
         sheet.protectWithoutPassword()
     }
 
-    static func kindHint(_ kind: Value.Kind) -> String {
-        switch kind {
+    /// What to type: nil for a measure of change.
+    static func kindHint(_ kind: Value.Kind?) -> String {
+        guard let kind else { return "(a percentage change, e.g. -5% or 12%)" }
+        return switch kind {
         case .percent: "(a percentage, e.g. 81%)"
         case .count: "(a whole number, e.g. 1,493)"
         case .decimal: "(a number, e.g. 2.71)"

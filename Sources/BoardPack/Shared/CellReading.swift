@@ -28,29 +28,20 @@ enum CellReading {
         return t.isEmpty ? nil : t
     }
 
-    enum Figure: Equatable {
-        case value(Value?)
-        /// Why the cell is not a figure of the measure, as the end of a sentence about it.
-        case refused(String)
-    }
-
-    /// A figure from a Value cell, as a figure of `kind` when the measure has one.
-    ///
-    /// Text goes through the same reading as the report's own values ("81%", "1,493",
-    /// "Approx. 97%", "tbc"). A number shown as a percentage is one, with all its digits
-    /// (0.8345 is 83.45%, whatever the format rounds it to); in a percentage measure a bare
-    /// number up to 1 is a fraction and one above 1 is refused rather than guessed at. Dates,
-    /// error values, formulas and yes/no are not figures. With `strict` false, a whole number
-    /// and a decimal pass for each other (a measure's kind may only be inferred).
-    static func figure(_ cell: Cell, kind: Value.Kind?, strict: Bool) -> Figure {
+    /// A figure from a Value cell, for `measure` (of `kind` when one is known): text by
+    /// `FigureRules`, a number as what it is. A number shown as a percentage is one, with all
+    /// its digits (0.8345 is 83.45%, whatever the format rounds it to); in a percentage measure a
+    /// bare number up to 1 is a fraction and one above 1 is refused rather than guessed at.
+    /// Dates, error values, formulas and yes/no are not figures.
+    static func figure(_ cell: Cell, kind: Value.Kind?, strict: Bool, measure: Measure? = nil) -> FigureRules.Outcome {
         if case .refused(let why) = InputCell.read(cell) { return .refused(why) }
-        let value: Value
         switch cell.value {
-        case .empty: return .value(nil)
-        case .date(let iso): return .refused("\(iso) is a date, not a figure; type the figure as you would write it (81%, 1,493, tbc)")
-        case .time(let iso), .duration(let iso): return .refused("\(iso) is a time, not a figure; type the figure as you would write it (81%, 1,493, tbc)")
-        case .bool(let b): return .refused("\(b ? "TRUE" : "FALSE") is not a figure; type the figure as you would write it (81%, 1,493, tbc)")
+        case .empty: return .figure(nil)
+        case .date(let iso): return .refused("\(iso) is a date, not a figure; \(FigureRules.howToType)")
+        case .time(let iso), .duration(let iso): return .refused("\(iso) is a time, not a figure; \(FigureRules.howToType)")
+        case .bool(let b): return .refused("\(b ? "TRUE" : "FALSE") is not a figure; \(FigureRules.howToType)")
         case .number(let n):
+            let value: Value
             if NumberFormat.isPercent(cell.numberFormat) || (kind == .percent && abs(n) <= 1) {
                 value = Value(parsing: NumberText.percent(of: n) + "%")
             } else if kind == .percent {
@@ -59,22 +50,10 @@ enum CellReading {
             } else {
                 value = Value(parsing: NumberText.plain(n))
             }
+            return FigureRules.judge(value, kind: kind, strict: strict, measure: measure)
         case .string, .error:
-            guard let text = trimmed(cell.value) else { return .value(nil) }
-            value = Value(parsing: text)
-            // Words say there is no figure yet ("tbc", "n/a"); words with digits in them that
-            // are not a number are something else, and would be printed as if they were a figure.
-            if value.kind == .text && text.contains(where: \.isNumber) {
-                if Day(reading: text) != nil {
-                    return .refused("\(text) is a date, not a figure; type the figure as you would write it (81%, 1,493, tbc)")
-                }
-                return .refused("\"\(text)\" is not a figure; type the figure as you would write it (81%, 1,493), or a word such as tbc or n/a")
-            }
+            guard let text = trimmed(cell.value) else { return .figure(nil) }
+            return FigureRules.read(text, kind: kind, strict: strict, measure: measure)
         }
-        if let kind, let misfit = MeasureKind.misfit(value, kind) {
-            let lenient = !strict && [Value.Kind.count, .decimal].contains(kind) && [Value.Kind.count, .decimal].contains(value.kind)
-            if !lenient { return .refused(misfit) }
-        }
-        return .value(value)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar day as people type it on a return: "12/07/2013" (day first, as in the UK),
 /// "12 July 2013", "Friday 12 July 2013", or ISO "2013-07-12" (how the reader gives a date cell).
 public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {
@@ -36,6 +38,35 @@ public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {
             let month = Self.months.firstIndex(where: { parts[monthIndex].hasPrefix($0) })
         else { return nil }
         self.init(year: year, month: month + 1, day: day)
+    }
+
+    /// Today's date where the machine is (UTC).
+    public static var today: Day {
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+    }
+
+    /// The years a period's label names: "2013-14 Q1" → 2013...2014, "April to September 2013"
+    /// → 2013...2013; nil when it names none.
+    public static func years(of label: String) -> ClosedRange<Int>? {
+        var years: [Int] = []
+        let scalars = Array(label.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            guard scalars[i].properties.numericType != nil, let d = Int(String(scalars[i])) else { i += 1; continue }
+            var n = d, length = 1
+            while i + length < scalars.count, let next = Int(String(scalars[i + length])) { n = n * 10 + next; length += 1 }
+            if length == 4 && (1900...2199).contains(n) {
+                years.append(n)
+            } else if length == 2, let last = years.last, i > 0, scalars[i - 1] == "-" || scalars[i - 1] == "/" {
+                years.append(last / 100 * 100 + n)  // "2013-14"
+            }
+            i += length
+        }
+        guard let first = years.min(), let last = years.max() else { return nil }
+        return first...last
     }
 
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }

@@ -13,10 +13,7 @@ struct PageSettings {
     init(title: String, report: Report, style: Style, landscape: Bool = true) {
         // The left and right parts share the line with the page number: long text is cut at a
         // word so they never overlap, and the whole stays within Excel's 255 characters.
-        func cut(_ text: String, _ limit: Int) -> String {
-            let short = SheetNamer.shorten(text, to: limit)
-            return short == text ? text : short + "…"
-        }
+        func cut(_ text: String, _ limit: Int) -> String { Wording.cut(text, to: limit) }
         // Characters of 9-point text that fit beside the centred page number.
         let room = landscape ? 72 : 44
         let escape = { (s: String) in s.replacingOccurrences(of: "&", with: "&&") }

@@ -29,6 +29,12 @@ public enum Wording {
     /// Paragraphs in one cell, a blank line between them.
     public static func paragraphs(_ paragraphs: [String]) -> String { paragraphs.joined(separator: paragraphSeparator) }
 
+    /// Text cut at a word to at most `limit` characters, with "…" where it was cut.
+    public static func cut(_ text: String, to limit: Int) -> String {
+        let short = SheetNamer.shorten(text, to: limit)
+        return short == text ? text : short + "…"
+    }
+
     /// Paragraphs of a cell, split at blank lines, each trimmed; empty ones dropped.
     public static func paragraphs(in text: String) -> [String] {
         Whitespace.paragraphs(of: text, separator: paragraphSeparator)

@@ -18,6 +18,7 @@ struct Palette {
     let notRated: CellFormat
     let noReturn: CellFormat
     let conflict: CellFormat
+    let notAccepted: CellFormat
     let note: CellFormat
 
     init(_ style: Style) {
@@ -60,6 +61,7 @@ struct Palette {
         notRated = text.with { $0.italic = true; $0.fontColor = style.rgb(c.notRatedFont); $0.horizontal = .center }
         noReturn = notRated.with { $0.fill = style.rgb(c.noReturnFill); $0.fontColor = 0x000000 }
         conflict = text.with { $0.bold = true; $0.fill = style.rgb(c.conflictFill); $0.horizontal = .center }
+        notAccepted = conflict.with { $0.fill = style.rgb(c.notAcceptedFill) }
         note = body.with { $0.italic = true; $0.wrap = true }
     }
 
@@ -90,6 +92,7 @@ struct Palette {
         switch standing {
         case .rated(let status): (status.name, self.status(status))
         case .conflict: (style.labels.conflict, conflict)
+        case .notAccepted: (style.labels.notAccepted, notAccepted)
         case .noReturn: (style.labels.noReturn, noReturn)
         case .notRated: (style.labels.notRated, notRated)
         case .throughSubGoals: nil

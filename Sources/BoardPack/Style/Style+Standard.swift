@@ -6,7 +6,7 @@ extension Style {
         colours: Colours(
             title: "#1F3864", headerFill: "#1F3864", headerFont: "#FFFFFF", groupFill: "#D9E1F2",
             border: "#8C8C8C", significantFill: "#FFF2CC", inputFill: "#FFF2CC", link: "#0563C1", notRatedFont: "#595959",
-            noReturnFill: "#D9D9D9", conflictFill: "#F4B183"),
+            noReturnFill: "#D9D9D9", conflictFill: "#F4B183", notAcceptedFill: "#E4DFEC"),
         statusColours: [
             "Red": StatusColour(fill: "#C00000", font: "#FFFFFF"),
             "Amber": StatusColour(fill: "#FFC000", font: "#000000"),
@@ -21,7 +21,7 @@ extension Style {
             "new": StatusColour(fill: "#C6EFCE", font: "#000000"),
         ],
         widths: Widths(
-            page: 134, goal: 44, leadAgency: 18, status: 11, previous: 14, update: 46, proposal: 13,
+            page: 134, ref: 8, goal: 44, leadAgency: 18, status: 11, previous: 14, update: 46, proposal: 13,
             measure: 44, figure: 11, trend: 14, direction: 14, target: 16,
             statisticsLabel: 38, coverLabel: 22, coverText: 68),
         labels: Labels(
@@ -48,7 +48,10 @@ extension Style {
             improving: "improving", worsening: "worsening", noChange: "no change", improved: "improved",
             worsened: "worsened", unchanged: "unchanged", newlyRated: "new", previous: "Previous",
             notRatedBefore: "Not rated before", continued: "(continued)", target: "Target",
-            suppliedBy: "Supplied by", deliveryAgainstGoals: "Delivery against goals", goal: "Goal",
+            suppliedBy: "Supplied by", deliveryAgainstGoals: "Delivery against goals",
+            ref: "Ref", notAccepted: "Not accepted",
+            notAcceptedDescription: "An answer was returned but not accepted by the check (the update says what and why); the secretariat follows it up.",
+            goal: "Goal",
             leadAgency: "Lead Agency", status: "Status", update: "Update",
             noGoals: "No goals are tracked under this theme yet.", note: "Note", key: "Key",
             description: "Description", representatives: "Lead Agency representatives", comments: "Comments",

@@ -27,6 +27,8 @@ public struct Style: Codable, Equatable, Sendable {
         /// Fill of a goal's Status cell when no return answered it, or co-leads disagreed.
         public var noReturnFill: String
         public var conflictFill: String
+        /// Fill of a goal's Status cell when every answer returned for it was refused by the check.
+        public var notAcceptedFill: String
     }
 
     public struct StatusColour: Codable, Equatable, Sendable {
@@ -38,6 +40,8 @@ public struct Style: Codable, Equatable, Sendable {
     /// table fills `page`, the width of a landscape A4 page between its margins.
     public struct Widths: Codable, Equatable, Sendable {
         public var page: Double
+        /// The goals table's Ref column: the goal's id.
+        public var ref: Double
         public var goal: Double
         public var leadAgency: Double
         public var status: Double
@@ -119,6 +123,11 @@ public struct Style: Codable, Equatable, Sendable {
         public var target: String
         public var suppliedBy: String
         public var deliveryAgainstGoals: String
+        /// "Ref": the goals table's column of goal ids, which import matches rows by.
+        public var ref: String
+        /// "Not accepted": a goal whose every answer this period was refused by the check.
+        public var notAccepted: String
+        public var notAcceptedDescription: String
         public var goal: String
         public var leadAgency: String
         public var status: String

@@ -39,7 +39,8 @@ extension Style {
         fail: (String, String) -> ReportProblems
     ) throws -> [String: Any] {
         var result = defaults
-        for (key, value) in overrides {
+        // In order, so the same file is refused with the same setting every run.
+        for (key, value) in overrides.sorted(by: { $0.key < $1.key }) {
             let child = path.isEmpty ? key : "\(path).\(key)"
             guard let existing = defaults[key] else {
                 if path == "statusColours" || path == "proposalColours" { result[key] = value; continue }

@@ -5,12 +5,27 @@ public struct Measure: Codable, Equatable, Sendable {
         case lower = "lower-is-better"
     }
 
+    /// The kind of figure a measure takes.
+    public enum Kind: String, Codable, Sendable {
+        /// A whole number of people or things: never negative.
+        case count
+        /// Any number: "2.71".
+        case decimal
+        /// A share of people or things: a percentage from 0% to 100%.
+        case percent
+        /// A percentage change ("-5%" fewer re-offences): a percentage of any sign and size.
+        case change
+
+        /// The kind of value its figures are.
+        public var valueKind: Value.Kind { self == .change ? .percent : Value.Kind(rawValue: rawValue)! }
+    }
+
     public var id: String
     /// "% of statutory offenders in accommodation at termination".
     public var name: String
-    /// What kind of figure the measure takes (`percent`, `count`, `decimal`); when absent it is
-    /// read from the figures it already has, else from its name ("% of...").
-    public var kind: Value.Kind?
+    /// What kind of figure the measure takes (`percent`, `count`, `decimal`, `change`); when
+    /// absent it is read from the figures it already has, else from its name ("% of...").
+    public var kind: Kind?
     /// The sub-heading this row sits under inside the table ("Youth Offending Population").
     public var group: String?
     /// The agency that supplies the figure, by id, name or alias.
@@ -26,7 +41,7 @@ public struct Measure: Codable, Equatable, Sendable {
     @DefaultEmpty public var sources: [MeasureSource] = []
 
     public init(
-        id: String, name: String, kind: Value.Kind? = nil, group: String? = nil, supplier: String? = nil, better: Direction? = nil,
+        id: String, name: String, kind: Kind? = nil, group: String? = nil, supplier: String? = nil, better: Direction? = nil,
         target: Target? = nil, values: [Value?], notes: [String] = [], proposal: Proposal? = nil,
         sources: [MeasureSource] = []
     ) {

@@ -27,14 +27,22 @@ public struct GoalReturn: Codable, Equatable, Sendable {
     /// For a plan-refresh stock take: what the agency proposes for the goal.
     public var proposal: Proposal?
     public var source: Provenance
+    /// Why the answer was not accepted, in a few words ("no update"), for an answer that came
+    /// and was refused by the check: it never sets the goal's status, but the board pack shows
+    /// that it came. `status` then holds what was returned when it is one of the scheme's.
+    public var refused: String?
 
-    public init(agency: String, period: String? = nil, status: String?, update: [String], proposal: Proposal? = nil, source: Provenance) {
+    public init(
+        agency: String, period: String? = nil, status: String?, update: [String], proposal: Proposal? = nil, source: Provenance,
+        refused: String? = nil
+    ) {
         self.agency = agency
         self.period = period
         self.status = status
         self.update = update
         self.proposal = proposal
         self.source = source
+        self.refused = refused
     }
 }
 

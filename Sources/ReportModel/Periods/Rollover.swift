@@ -73,6 +73,10 @@ public struct Rollover {
                 next.themes.append(added)
             }
         }
+        if let refresh, let first = work.repeated.first {
+            let ids = work.repeated.map(\.goal)
+            work.refuse(refresh.file, "", "this plan refresh was applied before\(first.at.map { " (at the end of \($0))" } ?? ""): \(ids.count == 1 ? "goal" : "goals") \(ids.prefix(8).joined(separator: ", "))\(ids.count > 8 ? " and \(ids.count - 8) more" : "") \(ids.count == 1 ? "is" : "are") already as it proposes; leave out --plan-refresh")
+        }
         if !work.problems.isEmpty { throw work.problemsByFile() }
         return next
     }
@@ -135,6 +139,9 @@ private struct Work {
     let old: String
     let new: String
     var problems: [(file: String, problem: ReportProblem)] = []
+    /// Goals already as the plan refresh proposes (added, or amended to its wording), with the
+    /// period it was applied at: the paper was applied before.
+    var repeated: [(goal: String, at: String?)] = []
 
     init(old: String, new: String) {
         self.old = old
@@ -227,7 +234,19 @@ private struct Work {
     mutating func roll(_ goal: Goal, refresh: Refresh?, directory: AgencyDirectory, at path: String, file: String) -> Rolled {
         var goal = goal
         let paper = refresh?.goals[goal.id]
-        let (chosen, proposalFile, proposalPath) = proposal(goal.proposal, paper: paper.map { ($0.goal.proposal, $0.path) }, refresh: refresh, at: path, file: file)
+        var (chosen, proposalFile, proposalPath) = proposal(goal.proposal, paper: paper.map { ($0.goal.proposal, $0.path) }, refresh: refresh, at: path, file: file)
+        // Applied a second time, the paper would add its goals again and reword what it reworded.
+        if let refresh, proposalFile == refresh.file, let action = chosen?.action {
+            let added = goal.history.last { $0.change?.kind == .added }
+            let reworded = goal.history.last { $0.change?.kind == .reworded }
+            if action == .new, let added {
+                repeated.append((goal.id, added.period))
+                chosen = nil
+            } else if action == .amend, chosen?.wording == goal.text, reworded != nil {
+                repeated.append((goal.id, reworded?.period))
+                chosen = nil
+            }
+        }
         goal.proposal = chosen
         // The stock take decides who leads the refreshed plan's goals.
         if let paper, paper.goal.proposal != nil, !paper.goal.leads.isEmpty { goal.leads = paper.goal.leads }

@@ -5,7 +5,7 @@ public enum MeasureKind {
     /// ("% of Kent Young Offenders registered with a GP" is a percentage however many "tbc"
     /// it has had). Nil when nothing tells.
     public static func of(_ measure: Measure) -> Value.Kind? {
-        if let kind = measure.kind { return kind }
+        if let kind = measure.kind { return kind.valueKind }
         let kinds = Set(measure.values.compactMap { $0?.kind }.filter { $0 != .text })
         if kinds.count == 1 { return kinds.first }
         if kinds.contains(.percent) { return .percent }
@@ -13,6 +13,20 @@ public enum MeasureKind {
         let name = Forgiving.key(measure.name)
         if name.contains("%") || name.contains("percentage") || name.contains("proportion") { return .percent }
         return nil
+    }
+
+    /// Why `value` cannot be a figure of `measure` for its size, or nil when it can: a count is
+    /// never negative, and a percentage of people lies between 0% and 100% (a measure of change
+    /// says so in its kind, `change`).
+    public static func outOfRange(_ value: Value, of measure: Measure) -> String? {
+        guard let number = value.number, measure.kind != .change else { return nil }
+        switch (of(measure), value.kind) {
+        case (.percent, .percent) where number < 0 || number > 1:
+            return "\(value.text) is not a share between 0% and 100%; type the percentage of people it is (a measure of change says \"kind\": \"change\" in the report)"
+        case (.count, _) where number < 0:
+            return "\(value.text) is negative, but this measure counts; type the number, such as 1,493"
+        default: return nil
+        }
     }
 
     /// Why `value` is not a figure of `kind`, or nil when it is. Words alone ("tbc", "n/a")

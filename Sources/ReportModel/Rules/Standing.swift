@@ -4,6 +4,9 @@ public enum Standing: Equatable, Sendable {
     case rated(Status)
     /// Co-leads returned different statuses: each agency's, in the order of the goal's returns.
     case conflict([AgencyStatus])
+    /// Answers came this period but none was accepted (a Red without an update...): each
+    /// refused answer, with why, in the order of the goal's returns.
+    case notAccepted([GoalReturn])
     /// Returns were collected this period, but none answered this goal.
     case noReturn
     /// Nothing says how the goal stands (no returns collected, or a plan refresh paper).
@@ -36,8 +39,10 @@ extension Report {
         if !goal.subGoals.isEmpty && goal.status == nil { return .throughSubGoals }
         if let name = goal.status, let status = scheme.status(matching: name, .exactName) { return .rated(status) }
         let answers = goal.returns.filter { $0.period == period.label || $0.period == nil }
-        let said = answers.compactMap { a in a.status.map { AgencyStatus(agency: a.agency, status: $0) } }
+        let accepted = answers.filter { $0.refused == nil }
+        let said = accepted.compactMap { a in a.status.map { AgencyStatus(agency: a.agency, status: $0) } }
         if Set(said.map(\.status)).count > 1 { return .conflict(said) }
+        if accepted.isEmpty && answers.contains(where: { $0.refused != nil }) { return .notAccepted(answers.filter { $0.refused != nil }) }
         return collectedReturns && goal.isTracked ? .noReturn : .notRated
     }
 

@@ -135,9 +135,12 @@ public struct ReportValidator {
                 "has \(measure.values.count) values but the theme has \(periods.count) periods (\(periods.joined(separator: ", ")))")
         }
         if let supplier = measure.supplier { checkAgencyReference(supplier, at: "\(path).supplier", allowAll: false) }
-        if let kind = measure.kind {
-            for (v, value) in measure.values.enumerated() {
-                if let value, let problem = MeasureKind.misfit(value, kind) { add("\(path).values[\(v)]", problem) }
+        for (v, value) in measure.values.enumerated() {
+            guard let value else { continue }
+            if let kind = measure.kind?.valueKind, let problem = MeasureKind.misfit(value, kind) {
+                add("\(path).values[\(v)]", problem)
+            } else if let problem = MeasureKind.outOfRange(value, of: measure) {
+                add("\(path).values[\(v)]", problem)
             }
         }
         if let target = measure.target {

@@ -24,7 +24,8 @@ public struct Cell: Equatable, Sendable {
     /// Zero-based column (A is 0).
     public var column: Int
     public var value: CellValue
-    /// The formula without "=", when the cell has one; `value` is its cached result.
+    /// The formula without "=", when the cell has one; `value` is its cached result. Empty for
+    /// a cell of a shared or array formula whose text is written only in its first cell.
     public var formula: String?
     /// The number format the cell is shown with ("0%", "General").
     public var numberFormat: String

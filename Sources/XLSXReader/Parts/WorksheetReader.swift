@@ -22,6 +22,9 @@ public struct WorksheetReader {
     private var done = false
     /// Merged ranges ("A1:C1"), complete once every row has been read (they follow the data).
     public private(set) var mergedRanges: [String] = []
+    /// Array formulas' ranges still ahead (0-based rows and columns): their cells after the
+    /// first carry only a value, yet each is the formula's result.
+    private var arrays: [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)] = []
 
     init(scanner: XMLScanner, sheet: String, file: String, strings: [String], styles: Styles, date1904: Bool) {
         self.scanner = scanner
@@ -132,8 +135,10 @@ public struct WorksheetReader {
         nextColumn = column + 1
         let type = CellType(t.map { scanner.bytes($0) })
         let style = s.flatMap { Self.number(scanner.bytes($0)) } ?? 0
-        return try (empty ? nil : simpleCell(column: column, row: row, type: type, style: style))
+        var cell = try (empty ? nil : simpleCell(column: column, row: row, type: type, style: style))
             ?? readCell(column: column, row: row, type: type, style: style, empty: empty)
+        if cell.formula == nil && !arrays.isEmpty && inArray(column: column, row: row) { cell.formula = "" }
+        return cell
     }
 
     /// The `t` attribute of a cell, read from its bytes without making a string.
@@ -195,12 +200,15 @@ public struct WorksheetReader {
             case .start:
                 depth += 1
                 if scanner.nameIs(Names.v) { collecting = 1; hasValue = true }
-                else if scanner.nameIs(Names.f) { collecting = 2; text = "" }
+                else if scanner.nameIs(Names.f) { collecting = 2; text = ""; try noteArray(column: column, row: row) }
                 else if scanner.nameIs(Names.t) { collecting = 3; text = "" }
                 else if scanner.nameIs(Names.rPh) { try scanner.skipElement(); depth -= 1 }
                 else if scanner.nameIs(Names.is_) { inline = "" }
             case .empty:
                 if scanner.nameIs(Names.v) { hasValue = true }
+                // A shared formula's later cells (`<f t="shared" si="0"/>`): a formula whose
+                // text is written in its first cell.
+                else if scanner.nameIs(Names.f) { formula = formula ?? ""; try noteArray(column: column, row: row) }
             case .text:
                 switch collecting {
                 case 1: try scanner.appendTextBytes(to: &valueBytes)
@@ -221,6 +229,33 @@ public struct WorksheetReader {
                 }
             }
         }
+    }
+
+    /// Records the range of an array formula (`<f t="array" ref="B2:B4">`) starting at this cell.
+    private mutating func noteArray(column: Int, row: Int) throws {
+        guard try scanner.attribute(Names.t) == "array", let ref = try scanner.attribute(Names.ref) else { return }
+        let ends = ref.split(separator: ":").compactMap { Self.position(of: $0) }
+        guard let first = ends.first else { return }
+        let last = ends.count > 1 ? ends[1] : first
+        guard first.row <= last.row, first.column <= last.column else { return }
+        arrays.append((first.row...last.row, first.column...last.column))
+    }
+
+    /// Whether a cell lies in an array formula's range; ranges above the row are let go.
+    private mutating func inArray(column: Int, row: Int) -> Bool {
+        guard !arrays.isEmpty else { return false }
+        arrays.removeAll { $0.rows.upperBound < row }
+        return arrays.contains { $0.rows.contains(row) && $0.columns.contains(column) }
+    }
+
+    /// "B12" → 0-based column 1, row 11 (absolute `$` marks ignored); nil for anything else.
+    static func position(of reference: Substring) -> (column: Int, row: Int)? {
+        let plain = reference.filter { $0 != "$" }
+        let letters = plain.prefix { $0.isASCII && $0.isLetter }
+        guard (1...3).contains(letters.count), let number = Int(plain.dropFirst(letters.count)), (1...maxRows).contains(number) else { return nil }
+        let column = letters.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 }
+        guard column <= maxColumns else { return nil }
+        return (column - 1, number - 1)
     }
 
     private func interpret(_ type: CellType, hasValue: Bool, inline: String?, style: Int, column: Int, row: Int) throws -> CellValue {

@@ -37,7 +37,8 @@ import XLSXWriter
         let bad = folder.appendingPathComponent("bad.json")
         try Data(#"{"format": 1, "id": "r", "title": "T", "board": "B", "period": {"label": "Q1", "kind": "quarter"}, "themes": [{"id": "t", "name": "T", "goals": [{"id": "G1", "text": "x", "staus": "Red"}]}]}"#.utf8).write(to: bad)
         let output = folder.appendingPathComponent("board.xlsx")
-        try Data("last quarter's pack".utf8).write(to: output)
+        #expect(try boardpack(["export", Examples.url(Examples.kent).path, "-o", output.path]).status == 0, "last quarter's pack")
+        let lastQuarter = try Data(contentsOf: output)
         for target in [output, folder.appendingPathComponent("board.pdf")] {
             let result = try boardpack(["export", bad.path, "-o", target.path])
             #expect(result.status == 2)
@@ -47,7 +48,7 @@ import XLSXWriter
         let merged = try boardpack(["merge", bad.path, folder.appendingPathComponent("missing.xlsx").path, "-o", folder.appendingPathComponent("merged.json").path])
         #expect(merged.status == 2)
         #expect(merged.err.hasSuffix("\(bad.path): themes[0].goals[0].staus: is not a field of this report format\n"))
-        #expect(try Data(contentsOf: output) == Data("last quarter's pack".utf8))
+        #expect(try Data(contentsOf: output) == lastQuarter)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["bad.json", "board.xlsx"], "no temporary file left")
     }
 

@@ -53,7 +53,8 @@ import Testing
             let rows = try book.sheet(sheetName).rows
             let header = try #require(rows.keys.sorted().first { rows[$0]?.values.contains { $0.text == "Lead Agency" } == true }, "\(sheetName) has a goals header")
             let at = columns(rows[header]!)
-            #expect(Set(at.keys) == ["Goal", "Lead Agency", "Status", "Update"], "\(sheetName): no column empty throughout, and no history to show yet")
+            #expect(Set(at.keys) == ["Ref", "Goal", "Lead Agency", "Status", "Update"], "\(sheetName): no column empty throughout, and no history to show yet")
+            #expect(at["Ref"] == "A", "\(sheetName): the goal's id comes first")
             var row = header + 1
             for goal in theme.allGoals {
                 while rows[row]?[at["Goal"]!]?.text == "Goal (continued)" { row += 1 }
@@ -61,6 +62,7 @@ import Testing
                 let goalCell = try #require(rows[row]?[at["Goal"]!], "\(sheetName) row \(row) should hold goal \(goal.id)")
                 let expectedText = ([isSub ? "• " + goal.text : goal.text] + goal.notes.map { "Note: \($0)" }).joined(separator: "\n")
                 #expect(goalCell.text == expectedText, "\(sheetName) row \(row)")
+                #expect(rows[row]?[at["Ref"]!]?.text == goal.id, "\(sheetName) row \(row) names its goal by id")
                 #expect(book.style(goalCell.style).indent == (isSub ? 2 : 0), "\(sheetName) row \(row) indent")
                 #expect(rows[row]?[at["Lead Agency"]!]?.text == Self.leads[goal.id], "\(sheetName) row \(row)")
                 #expect(rows[row]?[at["Update"]!]?.text == goal.update.joined(separator: "\n\n"), "\(sheetName) row \(row)")

@@ -25,7 +25,8 @@ import Testing
         for (theme, sheetName) in zip(report.themes, ExportKentTests.themeSheets) {
             let rows = shown(try #require(sheets[sheetName]))
             for goal in theme.allGoals where goal.status != nil {
-                let row = rows.first { $0.first?.hasSuffix(goal.text) == true || $0.first?.contains(goal.text + "\n") == true }
+                let row = rows.first { $0.first == goal.id }
+                #expect(row?.contains { $0.hasSuffix(goal.text) || $0.contains(goal.text + "\n") } == true, "\(sheetName): \(goal.id) shows its id beside its wording")
                 #expect(row?.contains(goal.status!) == true, "\(sheetName): \(goal.id) shows its status")
             }
         }

@@ -33,7 +33,15 @@ import Testing
         let (merged, summary) = ReturnMerger(report: q1).merge(checked)
         #expect(summary.returnsReceived == 9 && summary.returnsAccepted == 9)
         #expect(summary.agenciesMissing == ["Skills Funding Agency"])
-        #expect(summary.goalsWithoutAnswer == ["EE-8", "MH-6"])
+        #expect(summary.goalsWithoutAnswer == ["EE-8"])
+        #expect(summary.goalsNotAccepted == ["MH-6"], "MH-6 was answered Red without an update: refused, not missing")
+        #expect(summary.text.contains("Goals: 27 updated, 0 unchanged, 1 without an answer (EE-8), 1 answered but not accepted (MH-6)."))
+        // The merged report keeps what was returned for MH-6, and why it was not accepted.
+        let mh6 = try #require(merged.goal("MH-6"))
+        #expect(mh6.status == nil)
+        #expect(mh6.returns.map(\.agency) == ["public-health"])
+        #expect(mh6.returns.first?.status == "Red" && mh6.returns.first?.refused == "no update")
+        #expect(mh6.returns.first?.source.cells == ["B25", "B27"], "its Status cell, and the Update cell the check names")
         #expect(summary.measuresFilled.count == 13)
         #expect(summary.conflicts == ["goal MH-1: Kent Probation says Green, Public Health NHS Kent says Red; shown as a conflict for the secretariat to settle"])
         // Untidy typing came through: "amber " and "r" as themselves, a qualifier kept.
@@ -65,6 +73,11 @@ import Testing
         let health = try book.sheet("2.4 Mental and Physical Health").cells.map(\.text)
         #expect(health.contains("Conflict") && health.contains { $0.hasPrefix("Conflict: Kent Probation says Green, Public Health NHS Kent says Red") })
         #expect(health.contains("Red at 2012-13"), "MH-1's last rating, with no change to show while its leads disagree")
+        // MH-6 came back Red without an update: the board sees an answer came and was refused.
+        #expect(health.contains("Not accepted") && health.contains("Not accepted: Public Health NHS Kent returned Red (no update)"))
+        #expect(!health.contains("No return"), "every goal of the theme was answered")
+        let glance = try book.sheet("At a glance").cells.map(\.text)
+        #expect(glance.contains("Not accepted") && glance.contains("MH-6"))
         let diff = try boardpack(["diff", Examples.url(Examples.kent).path, merged.path])
         #expect(diff.status == 0 && diff.out.contains("Goals discharged: ACC-1a, ACC-1b, ACC-1c, ACC-2, ACC-3"))
         #expect(diff.out.contains("Rated before, not now: MH-1"))

@@ -31,7 +31,14 @@ import Testing
     @Test func aScriptsRowsMovedOrInsertedAndColumnsAddedAreReadByKey() throws {
         let agency = "iys-kcc"
         func cell(_ id: String, _ field: String) throws -> String { try fixture.cell(agency, id, field) }
-        let moved = (try fixture.block(agency, "EE-1").lowerBound, try fixture.block(agency, "EE-3").upperBound)
+        // EE-1's and EE-3's blocks (next to each other) swapped whole: all their rows reversed,
+        // then each block's rows put back in order.
+        let ee1 = try fixture.block(agency, "EE-1"), ee3 = try fixture.block(agency, "EE-3")
+        let swap: [[Any]] = [
+            ["reverse_rows", "Goals", ee1.lowerBound, ee3.upperBound],
+            ["reverse_rows", "Goals", ee1.lowerBound, ee1.lowerBound + ee3.count - 1],
+            ["reverse_rows", "Goals", ee1.lowerBound + ee3.count, ee3.upperBound],
+        ]
         let eeRows = try ["EE-M2", "EE-M4"].map { Int(try cell($0, "figure").drop { $0.isLetter })! }
         var ops = try fixture.signed(agency)
         ops += [
@@ -43,11 +50,11 @@ import Testing
             ["set", "Measures", try cell("EE-M4", "note"), "provisional"],
             // A measure of no known kind (its figures so far "tbc"): the cell's percent format says what it is.
             ["set", "Measures", try cell("SM-M3", "figure"), 0.47, "0%"], ["set", "Measures", try cell("MH-M3", "figure"), "n/a"],
-            // A column of the agency's own at the end of the form.
-            ["set", "Goals", "D4", "Our notes"], ["set", "Goals", "D\(Int(try cell("EE-1", "status").dropFirst())!)", "chased 3 July"],
-            // EE-1's and EE-3's blocks sorted the other way round, rows inserted above the header
-            // and a column before everything; the Measures rows of 2.2 reversed and a column before Value.
-            ["reverse_rows", "Goals", moved.0, moved.1], ["insert_rows", "Goals", 2, 2], ["insert_cols", "Goals", 1, 1],
+        ]
+        // The blocks swapped, rows inserted above the header and a column before everything; the
+        // Measures rows of 2.2 sorted the other way round and a column before Value.
+        ops += swap + [
+            ["insert_rows", "Goals", 2, 2], ["insert_cols", "Goals", 1, 1],
             ["reverse_rows", "Measures", eeRows[0], eeRows[1]], ["insert_cols", "Measures", 5, 1],
         ]
         let file = try fixture.openpyxl(agency, "iys.xlsx", ops)

@@ -49,7 +49,8 @@ import Testing
         let book = try XLSXInspector(file.path)
         let sheet = try book.sheet("2.1 Accommodation")
         #expect(sheet.cells.contains { $0.text == "Progress" })
-        let red = try #require(sheet.cells.first { $0.text == "Red" && $0.reference.hasPrefix("C") })
+        let statusColumn = try #require(sheet.cells.first { $0.text == "Status" }?.reference.prefix { $0.isLetter })
+        let red = try #require(sheet.cells.first { $0.text == "Red" && $0.reference.prefix { $0.isLetter } == statusColumn })
         #expect(book.style(red.style).fill == "FFFF0000")
     }
 }

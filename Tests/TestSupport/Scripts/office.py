@@ -19,10 +19,13 @@ An EDIT is {"sheet": "Goals", "cell": "G5", KIND: VALUE} with KIND one of
     "formula" a formula, written in English function names
     "merge"   the range given (e.g. "G5:G6") merged into one cell, as Format > Merge Cells does
     "unprotect"  the sheet unprotected (Tools > Protect Sheet, which has no password); "cell" unused
-    "insert_rows"     that many blank rows inserted above the row of "cell" (Sheet > Insert Rows)
-    "insert_columns"  that many blank columns inserted left of the column of "cell"
-    "move_rows_above" the whole rows of "cell" (e.g. "A20:A26") cut and inserted above the row
-              given (1-based, numbered as before the move), as Cut then Insert Cut Cells does
+    "insertRows" that many empty rows inserted above the cell's row (Sheet > Insert Rows > Above)
+    "deleteRows" that many rows deleted from the cell's row down (Sheet > Delete Rows)
+    "moveRowAbove" the cell's row cut and inserted above the row of the cell named (as Cut,
+              Insert Rows Above and Paste do): e.g. {"cell": "A14", "moveRowAbove": "A12"}; a
+              range's rows move together: {"cell": "A20:A26", "moveRowAbove": "A12"}
+    "insertColumns" that many empty columns inserted left of the cell's column (Sheet > Insert
+              Columns > Before)
 Replies are {"ok": true} or {"ok": false, "error": "..."}.
 
 When standard input closes (the test process ended or was killed), the office is ended too.
@@ -162,12 +165,15 @@ class Office:
                     cell.merge(True)
                 elif "unprotect" in edit:
                     sheet.unprotect("")
-                elif "insert_rows" in edit:
-                    sheet.getRows().insertByIndex(cell.getRangeAddress().StartRow, edit["insert_rows"])
-                elif "insert_columns" in edit:
-                    sheet.getColumns().insertByIndex(cell.getRangeAddress().StartColumn, edit["insert_columns"])
-                elif "move_rows_above" in edit:
-                    self.move_rows(sheet, cell.getRangeAddress(), edit["move_rows_above"] - 1)
+                elif "insertRows" in edit:
+                    sheet.getRows().insertByIndex(cell.getCellAddress().Row, edit["insertRows"])
+                elif "deleteRows" in edit:
+                    sheet.getRows().removeByIndex(cell.getCellAddress().Row, edit["deleteRows"])
+                elif "insertColumns" in edit:
+                    sheet.getColumns().insertByIndex(cell.getRangeAddress().StartColumn, edit["insertColumns"])
+                elif "moveRowAbove" in edit:
+                    target = sheet.getCellRangeByName(edit["moveRowAbove"]).getCellAddress().Row
+                    self.move_rows(sheet, cell.getRangeAddress(), target)
                 else:
                     raise RuntimeError(f"unknown edit {edit}")
             self.store(doc, request["out"], "Calc MS Excel 2007 XML")
