@@ -230,7 +230,7 @@ extension ReturnRefusalTests {
         #expect(merged.goal("ACC-1a")?.proposal == Proposal(action: .carryForward))
         #expect(merged.goal("ACC-1b")?.proposal == Proposal(action: .amend, wording: "Agree a minimum standard for private rented housing with every district."))
         #expect(merged.goal("ACC-1b")?.status == "Red" && merged.goal("ACC-1b")?.update == ["No standard agreed yet."])
-        expectRefused("ACC-1c", in: merged, was: yearEnd.report, because: "an update but no status")
+        expectRefused("ACC-1c", in: merged, was: yearEnd.report, because: "a proposal but no status")
         expectRefused("ACC-2", in: merged, was: yearEnd.report, because: "an amendment without wording")
         expectRefused("EE-6", in: merged, was: yearEnd.report, because: #""Amber" is not a status"#)
 
