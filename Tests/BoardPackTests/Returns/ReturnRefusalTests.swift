@@ -95,6 +95,24 @@ import Testing
         #expect(merged.measure("MH-M1")?.1.values.last??.text == "tbc", "a word for no figure yet is taken")
     }
 
+    @Test func aFigureOrNoteTypedOnARowOfItsOwnIsListedNotLost() throws {
+        // Typed under the table, in the Value and Note columns, where no measure's key is.
+        let value = try cell("kent-probation", "MH-M1", "figure"), note = try cell("kent-probation", "MH-M1", "note")
+        let below = Int(value.drop { $0.isLetter })! + 2
+        let (valueColumn, noteColumn) = (String(value.prefix { $0.isLetter }), String(note.prefix { $0.isLetter }))
+        let file = try fixture.openpyxl("kent-probation", "kp.xlsx", try fixture.answered("kent-probation") + [
+            ["set", "Measures", value, "tbc"], ["set", "Measures", try cell("kent-probation", "ACC-M1", "figure"), "84%"],
+            ["set", "Measures", try cell("kent-probation", "EE-M1", "figure"), "47%"],
+            ["set", "Measures", "\(valueColumn)\(below)", "15%"], ["set", "Measures", "\(noteColumn)\(below)", "MH-M1 for the quarter, provisional"],
+        ])
+        #expect(fixture.problems(file) == [
+            #"kp.xlsx: Measures!\#(valueColumn)\#(below): "15%" is not on a measure's row, so it is not read; type it on its measure's row"#,
+            #"kp.xlsx: Measures!\#(noteColumn)\#(below): "MH-M1 for the quarter, provisional" is not on a measure's row, so it is not read; type it on its measure's row"#,
+        ])
+        let (merged, _) = fixture.merge([file])
+        #expect(merged.measure("MH-M1")?.1.values.last??.text == "tbc" && merged.measure("ACC-M1")?.1.values.last??.text == "84%")
+    }
+
     @Test func figureCellsMergedTogetherAreRefusedWithTheirRange() throws {
         let value = try cell("kent-probation", "ACC-M1", "figure"), note = try cell("kent-probation", "ACC-M1", "note")
         var edits = try fixture.typed("kent-probation", goals: fixture.answers("kent-probation"), figures: fixture.figures("kent-probation", ["ACC-M1": "84%", "EE-M1": "47%"]))
@@ -173,15 +191,13 @@ extension ReturnRefusalTests {
             == ["yjb.xlsx: is a return for Youth Justice Board, which leads no goal and supplies no figure in this report"])
     }
 
-    @Test func aRenamedMeasuresSheetIsNamedWithWhatToDo() throws {
+    @Test func aRenamedMeasuresSheetRefusesTheWholeReturn() throws {
         let file = try fixture.openpyxl("kent-probation", "kp.xlsx", try fixture.answered("kent-probation") + [
             ["set", "Measures", try cell("kent-probation", "ACC-M1", "figure"), "84%"], ["rename_sheet", "Measures", "Figures"],
         ])
-        // First, as the rest of the return's problems are the lead's to settle (issue 18: the
-        // contract says such a return is refused whole; today its goals are still merged).
-        #expect(fixture.problems(file).first == #"kp.xlsx: has no sheet named Measures (it has "Instructions", "Goals", "Figures", "_boardpack"); rename the measures sheet back to Measures"#)
-        let (merged, _) = fixture.merge([file])
-        #expect(merged.measure("ACC-M1")?.1 == fixture.report.measure("ACC-M1")?.1)
+        #expect(fixture.problems(file) == [#"kp.xlsx: has no sheet named Measures (it has "Instructions", "Goals", "Figures", "_boardpack"); rename the measures sheet back to Measures"#])
+        let (merged, summary) = fixture.merge([file])
+        #expect(merged == fixture.report && summary.agenciesMissing.contains("Kent Probation"), "refused whole: its answers are not merged either")
     }
 
     @Test func aFileThatIsNotAnXLSXReturnIsRefusedWhole() throws {
