@@ -134,9 +134,22 @@ struct ReturnsFixture {
 
     /// Edits any workbook with openpyxl.
     static func openpyxl(_ input: URL, to output: URL, _ operations: [[Any]]) throws {
-        let json = String(decoding: try JSONSerialization.data(withJSONObject: operations), as: UTF8.self)
-        try run("/usr/bin/env", ["python3", scripts.appendingPathComponent("fill_openpyxl.py").path, input.path, output.path, json])
+        try openpyxlWorker().request(["in": input.path, "out": output.path, "ops": operations])
     }
+
+    /// One openpyxl for the whole test run (`fill_openpyxl.py --serve`): importing openpyxl
+    /// takes ten times as long as a fill. It ends with the test process, whose end closes its input.
+    private static func openpyxlWorker() throws -> JSONLineWorker {
+        workerLock.lock()
+        defer { workerLock.unlock() }
+        if let worker { return worker }
+        let started = try JSONLineWorker("openpyxl", "/usr/bin/env", ["python3", scripts.appendingPathComponent("fill_openpyxl.py").path, "--serve"])
+        worker = started
+        return started
+    }
+
+    private static let workerLock = NSLock()
+    nonisolated(unsafe) private static var worker: JSONLineWorker?
 
     /// The file as LibreOffice Calc saves it again (File > Save As > Excel 2007-365).
     func resaved(_ file: URL) throws -> URL {
