@@ -70,8 +70,9 @@ struct GoalsForm {
 
     /// Every text the form writes outside its input cells and keyed wording rows, for telling
     /// typed text from the form's own.
-    var ownTexts: Set<String> {
-        let directory = report.agencyDirectory
+    /// - Parameter directory: the report's agencies, built once by the caller (a merge checks
+    ///   a thousand returns against a thousand agencies).
+    func ownTexts(_ directory: AgencyDirectory) -> Set<String> {
         var texts: Set<String> = [title, guide, ReturnLayout.Header.goals]
         for item in scope.goals {
             for line in lines(item, directory) {

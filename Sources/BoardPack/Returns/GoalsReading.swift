@@ -5,6 +5,7 @@ import XLSXReader
 /// read by key. A goal with a problem is listed with its cell and left out; the others count.
 struct GoalsReading {
     let report: Report
+    let directory: AgencyDirectory
     let scope: ReturnScope
     let goalIDs: Set<String>
     /// The return's hidden details, with each goal's wording fingerprint.
@@ -22,8 +23,9 @@ struct GoalsReading {
     var problems: [WorkbookProblem] = []
     var sheetName = ReturnLayout.goalsSheet
 
-    init(report: Report, scope: ReturnScope, goalIDs: Set<String>, details: [String: String], file: String) {
+    init(report: Report, directory: AgencyDirectory, scope: ReturnScope, goalIDs: Set<String>, details: [String: String], file: String) {
         self.report = report
+        self.directory = directory
         self.scope = scope
         self.goalIDs = goalIDs
         self.details = details
@@ -70,7 +72,7 @@ struct GoalsReading {
     /// to the Update or Proposed wording it follows, listed with its cell anywhere else. Never
     /// silently left out.
     private mutating func findTypedText(_ sheet: KeyedSheet, column: Int) {
-        let own = GoalsForm(report: report, scope: scope, noteLabel: Style.standard.labels.note).ownTexts
+        let own = GoalsForm(report: report, scope: scope, noteLabel: Style.standard.labels.note).ownTexts(directory)
         var continuing: String?  // the key of the input cell typed text runs on from
         for entry in sheet.sequence {
             if let key = entry.key {
@@ -92,8 +94,8 @@ struct GoalsReading {
     }
 
     /// Keys of a goal's answer cells that sit in another goal's block (moved or swapped): the
-    /// answers cannot be placed, so neither goal's is taken.
-    /// Keys of other agencies' goals and copied blocks have problems of their own.
+    /// answers cannot be placed, so neither goal's is taken. (Keys of other agencies' goals, and
+    /// copied blocks, have problems of their own.)
     private mutating func findMisplacedKeys(_ sheet: KeyedSheet, owned: Set<String>) {
         var copies: [String: Int] = [:]
         for entry in sheet.rows { copies[Forgiving.key(ReturnLayout.key(entry.id, entry.field)), default: 0] += 1 }
@@ -132,21 +134,20 @@ struct GoalsReading {
         let given = GoalAnswerRules.Given(
             status: typed(.status), update: typed(.update),
             proposal: asksForProposals ? typed(.proposal) : nil, wording: asksForProposals ? typed(.wording) : nil)
-        func refuse(_ cell: String?, _ message: String, reason: String) {
-            problem(cell, message)
-            guard !given.isEmpty else { return }
+        /// Keeps what was given, refused for `reason` (when anything was given, or `always`).
+        func keep(refusedFor reason: String, always: Bool = false) {
+            guard always || !given.isEmpty else { return }
             refused.append(GoalAnswer(
                 goalID: goal.id, status: GoalAnswerRules.recognisedStatus(given, report: report),
                 update: given.update.map(Wording.paragraphs(in:)) ?? [], proposal: nil,
                 cells: [F.status, .update].compactMap(reference) + typedCells, refused: reason))
         }
+        func refuse(_ cell: String?, _ message: String, reason: String) {
+            problem(cell, message)
+            keep(refusedFor: reason)
+        }
         if misplaced.contains(Forgiving.key(goal.id)) {
-            if !given.isEmpty {
-                refused.append(GoalAnswer(
-                    goalID: goal.id, status: GoalAnswerRules.recognisedStatus(given, report: report),
-                    update: given.update.map(Wording.paragraphs(in:)) ?? [], proposal: nil,
-                    cells: [F.status, .update].compactMap(reference), refused: "its cells' hidden keys were moved"))
-            }
+            keep(refusedFor: "its cells' hidden keys were moved")
             return
         }
         // A goal's block copied: which copy is meant cannot be known.
@@ -190,12 +191,7 @@ struct GoalsReading {
             unreadable = unreadable ?? (field, why)
         }
         if let unreadable {
-            if !given.isEmpty || unreadable.field == .status {
-                refused.append(GoalAnswer(
-                    goalID: goal.id, status: GoalAnswerRules.recognisedStatus(given, report: report),
-                    update: given.update.map(Wording.paragraphs(in:)) ?? [], proposal: nil,
-                    cells: [F.status, .update].compactMap(reference), refused: "its \(unreadable.field.rawValue) cell could not be read"))
-            }
+            keep(refusedFor: "its \(unreadable.field.rawValue) cell could not be read", always: unreadable.field == .status)
             return
         }
         switch GoalAnswerRules.judge(given, goal: goal, report: report) {

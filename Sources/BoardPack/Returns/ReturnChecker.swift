@@ -101,7 +101,7 @@ public struct ReturnChecker: Sendable {
             return result.refuse(KeyedSheet.missing(sheet, what: what, in: book).message)
         }
         try readSignature(book, into: &result)
-        var goals = GoalsReading(report: report, scope: scope, goalIDs: goalIDs, details: details, file: result.file)
+        var goals = GoalsReading(report: report, directory: directory, scope: scope, goalIDs: goalIDs, details: details, file: result.file)
         try goals.read(book)
         var measures = MeasuresReading(scope: scope, file: result.file)
         try measures.read(book)
