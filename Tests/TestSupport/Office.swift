@@ -26,13 +26,12 @@ public final class Office: @unchecked Sendable {
         return office
     }
 
-    private let worker: ChildProcess
+    /// office.py, answering a request per line.
+    private let worker: JSONLineWorker
     /// The process group of the worker, the office and everything the office starts.
-    public var processGroup: pid_t { worker.pid }
+    public var processGroup: pid_t { worker.process.pid }
     /// Holds the office's profile; removed when the office ends.
     public let folder: URL
-    private let lock = NSLock()
-    private var pending = Data()
 
     /// Starts an office of its own; `end()` it. Suites share one through the `.libreOffice` trait instead.
     public init() throws {
@@ -45,9 +44,8 @@ public final class Office: @unchecked Sendable {
             // LibreOffice's own temporary files go in the office's folder, removed with it.
             let temporary = folder.appendingPathComponent("tmp")
             try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-            worker = try ChildProcess(
-                "/usr/bin/python3", [Self.script.path, folder.path], environment: ["TMPDIR": temporary.path], keepingInputOpen: true)
-            let ready = try readReply(timeout: 180)
+            worker = try JSONLineWorker("LibreOffice", "/usr/bin/python3", [Self.script.path, folder.path], environment: ["TMPDIR": temporary.path])
+            let ready = try worker.readReply(timeout: 180)
             guard ready["ready"] as? Bool == true else { throw InspectorError("LibreOffice did not start: \(ready)") }
         } catch {
             try? FileManager.default.removeItem(at: folder)
@@ -57,51 +55,7 @@ public final class Office: @unchecked Sendable {
 
     // MARK: - Requests
 
-    private func readReply(timeout: Double) throws -> [String: Any] {
-        let deadline = Date().addingTimeInterval(timeout)
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            if let newline = pending.firstIndex(of: 0x0A) {
-                let line = pending[pending.startIndex..<newline]
-                pending = Data(pending[(newline + 1)...])
-                guard let reply = try JSONSerialization.jsonObject(with: line) as? [String: Any] else {
-                    throw InspectorError("office.py replied \(String(decoding: line, as: UTF8.self))")
-                }
-                return reply
-            }
-            let remaining = deadline.timeIntervalSinceNow
-            guard remaining > 0 else { throw InspectorError("LibreOffice gave no answer in \(Int(timeout)) s") }
-            var fd = pollfd(fd: worker.output, events: Int16(POLLIN), revents: 0)
-            guard poll(&fd, 1, Int32(min(remaining, 1) * 1000)) > 0 else { continue }
-            let n = read(worker.output, &buffer, buffer.count)
-            if n <= 0 {
-                let errors = worker.readToEnd(seconds: 1)?.errors ?? Data()
-                throw InspectorError("office.py ended: \(String(decoding: errors, as: UTF8.self))")
-            }
-            pending.append(contentsOf: buffer[0..<n])
-        }
-    }
-
-    /// Sends one request and waits for its reply; requests from parallel tests take turns.
-    private func request(_ body: [String: Any], timeout: Double = 120) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let input = worker.input else { throw InspectorError("the office has ended") }
-        var line = try JSONSerialization.data(withJSONObject: body)
-        line.append(0x0A)
-        try line.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(input, raw.baseAddress! + offset, raw.count - offset)
-                guard n > 0 else { throw InspectorError("cannot write to office.py: \(String(cString: strerror(errno)))") }
-                offset += n
-            }
-        }
-        let reply = try readReply(timeout: timeout)
-        guard reply["ok"] as? Bool == true else {
-            throw InspectorError("LibreOffice: \(reply["error"] as? String ?? "\(reply)")")
-        }
-    }
+    private func request(_ body: [String: Any]) throws { try worker.request(body) }
 
     /// Saves `file` through an export filter (e.g. "calc_pdf_Export") as `output`.
     public func convert(_ file: URL, filter: String, options: String? = nil, to output: URL) throws {
@@ -158,6 +112,11 @@ public final class Office: @unchecked Sendable {
         case deleteRows(sheet: String, from: Int, count: Int)
         /// A row (1-based) cut and inserted above another.
         case moveRow(sheet: String, row: Int, above: Int)
+        /// Rows `first` to `last` (1-based) cut and inserted together above row `above`
+        /// (numbered as before the move).
+        case moveRows(sheet: String, first: Int, last: Int, above: Int)
+        /// Sheet > Insert Columns Before: `count` empty columns left of `column` ("B").
+        case insertColumns(sheet: String, before: String, count: Int)
 
         var json: [String: Any] {
             switch self {
@@ -170,6 +129,8 @@ public final class Office: @unchecked Sendable {
             case .insertRows(let s, let row, let n): ["sheet": s, "cell": "A\(row)", "insertRows": n]
             case .deleteRows(let s, let row, let n): ["sheet": s, "cell": "A\(row)", "deleteRows": n]
             case .moveRow(let s, let row, let above): ["sheet": s, "cell": "A\(row)", "moveRowAbove": "A\(above)"]
+            case .moveRows(let s, let first, let last, let above): ["sheet": s, "cell": "A\(first):A\(last)", "moveRowAbove": "A\(above)"]
+            case .insertColumns(let s, let column, let n): ["sheet": s, "cell": "\(column)1", "insertColumns": n]
             }
         }
     }
@@ -212,15 +173,16 @@ public final class Office: @unchecked Sendable {
     /// Asks the office to quit, then makes sure: the whole group is killed and the folder removed.
     /// Returns the processes of the group still alive after that (there should be none).
     public func end() -> [String] {
-        worker.closeInput()
-        if worker.waitForExit(seconds: 30) == nil { worker.killGroup(SIGKILL) }
-        worker.waitForExit()
-        worker.killGroup(SIGKILL)  // anything of the group that outlived the worker
+        let process = worker.process
+        process.closeInput()
+        if process.waitForExit(seconds: 30) == nil { process.killGroup(SIGKILL) }
+        process.waitForExit()
+        process.killGroup(SIGKILL)  // anything of the group that outlived the worker
         // A process killed a moment ago may take a moment to go.
-        var left = Self.processes(inGroup: worker.pid)
+        var left = Self.processes(inGroup: process.pid)
         for _ in 0..<100 where !left.isEmpty {
             usleep(20_000)
-            left = Self.processes(inGroup: worker.pid)
+            left = Self.processes(inGroup: process.pid)
         }
         try? FileManager.default.removeItem(at: folder)
         return left

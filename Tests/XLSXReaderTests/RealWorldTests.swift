@@ -129,3 +129,20 @@ extension RealWorldTests {
         ])
     }
 }
+
+extension RealWorldTests {
+    /// How a format shows a plain number, for reading a figure back as it is shown: "14,000"
+    /// through "#,##0", 2.70 through "0.00"; quoted text, escapes, colours and later sections
+    /// do not count.
+    @Test func aFormatsShapeOfNumbers() {
+        #expect(NumberFormat.shape("General") == (false, nil))
+        #expect(NumberFormat.shape("@") == (false, nil))
+        #expect(NumberFormat.shape("0") == (false, 0))
+        #expect(NumberFormat.shape("#,##0") == (true, 0))
+        #expect(NumberFormat.shape("0.00") == (false, 2))
+        #expect(NumberFormat.shape("#,##0.00;[Red](#,##0.00)") == (true, 2))
+        #expect(NumberFormat.shape(#""Approx. "0.0"#) == (false, 1))
+        #expect(NumberFormat.shape(#"0" items, all""#) == (false, 0))
+        #expect(NumberFormat.shape(#"[Blue]0\,0"#) == (false, 0), "an escaped comma is text")
+    }
+}

@@ -37,14 +37,15 @@ public enum GoalAnswerRules {
         guard !given.isEmpty else { return .unanswered }
         let scheme = report.scheme
         guard let typed = given.status else {
-            return .refused(field: .status, message: "goal \(goal.id) has an answer but no status; choose one of \(scheme.choices)", reason: "an update but no status")
+            return .refused(field: .status, message: "goal \(goal.id) has an answer but no status; choose one of \(scheme.choices)",
+                            reason: "\(given.update != nil ? "an update" : "a proposal") but no status")
         }
         guard let status = scheme.status(matching: typed, .nameOrCode) else {
             return .refused(field: .status, message: "\"\(typed)\" is not a status of this report (\(scheme.namesList))", reason: "\"\(typed)\" is not a status")
         }
         let update = given.update.map(Wording.paragraphs(in:)) ?? []
         if update.isEmpty && scheme.needsUpdate(status.name) {
-            return .refused(field: .update, message: "goal \(goal.id) is \(status.name) but has no update; a \(status.name) status needs an explanation", reason: "no update")
+            return .refused(field: .update, message: "goal \(goal.id) is \(status.name) but has no update; \(Wording.article(before: status.name)) \(status.name) status needs an explanation", reason: "no update")
         }
         var proposal: Proposal?
         if ReturnLayout.asksForProposals(report.period), let text = given.proposal {

@@ -60,7 +60,7 @@ struct GoalsForm {
         lines.append(.label("Status for \(period) (\(report.scheme.choices)):"))
         lines.append(.field(.status))
         var ask = "Update for \(period): what was done and what happens next"
-        if let needing = report.scheme.needingUpdate { ask += " (a \(needing) status needs one)" }
+        if let needing = report.scheme.needingUpdate { ask += " (\(Wording.article(before: needing)) \(needing) status needs one)" }
         lines.append(.label(ask + ":"))
         lines.append(.field(.update))
         if ReturnLayout.asksForProposals(report.period) {

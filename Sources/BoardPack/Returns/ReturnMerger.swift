@@ -208,8 +208,12 @@ public struct ReturnMerger {
             } else if asked.contains(goal.id) {
                 summary.goalsWithoutAnswer.append(goal.id)
             }
-            goal.status = nil
-            goal.update = []
+            // A status and update that came from a return merged before (now superseded) go;
+            // one the report was given otherwise (set by hand) is no return's to take away.
+            if before.returns.contains(where: { $0.period == period && $0.refused == nil }) {
+                goal.status = nil
+                goal.update = []
+            }
             return goal
         }
         let statuses = Set(current.compactMap(\.status))

@@ -168,7 +168,7 @@ public struct ReturnTemplate {
     var steps: [String] {
         let scheme = report.scheme
         var status = "On the Goals sheet, for each goal choose a Status (\(scheme.choices)) and write an Update: what was done in \(period) and what happens next."
-        if let needing = scheme.needingUpdate { status += " A \(needing) status needs an update." }
+        if let needing = scheme.needingUpdate { status += " \(Wording.article(before: needing).capitalized) \(needing) status needs an update." }
         var steps = [status]
         if asksForProposals {
             let choices = ReturnLayout.proposalChoices.map(\.label)

@@ -48,7 +48,12 @@ enum CellReading {
                 let plain = NumberText.plain(n)
                 return .refused("\(plain) is not a percentage; type it as \(plain)% (or as the fraction \(NumberText.plain(n / 100)))")
             } else {
-                value = Value(parsing: NumberText.plain(n))
+                // As the cell shows it ("14,000" typed over a statistic stays grouped, 2.70 keeps
+                // its 0), but never with fewer digits than the number has: 15.5 shown through
+                // "0" as 16 is still 15.5.
+                let shape = NumberFormat.shape(cell.numberFormat)
+                let own = NumberText.plain(n).split(separator: ".").dropFirst().first?.count ?? 0
+                value = Value(parsing: NumberText.shown(n, grouped: shape.grouped, decimals: shape.decimals.map { max($0, own) }))
             }
             return FigureRules.judge(value, kind: kind, strict: strict, measure: measure)
         case .string, .error:

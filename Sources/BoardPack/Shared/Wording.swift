@@ -9,6 +9,12 @@ public enum Wording {
     /// Between the paragraphs of an update in one cell.
     public static let paragraphSeparator = "\n\n"
 
+    /// The article a word takes: "a" Red, "an" Amber (by its first letter, which serves the
+    /// names of statuses).
+    public static func article(before word: String) -> String {
+        word.first.map { "AEIOUaeiou".contains($0) } == true ? "an" : "a"
+    }
+
     /// "1 goal", "3 goals".
     public static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 

@@ -11,6 +11,23 @@ public enum NumberText {
         return text.contains("e") ? String(format: "%.10g", n) : text
     }
 
+    /// A number as a format shows it: with `decimals` digits after the point (when known) and
+    /// thousands separators when `grouped`: 14000 → "14,000".
+    public static func shown(_ n: Double, grouped: Bool, decimals: Int?) -> String {
+        var text = plain(n, decimals: decimals)
+        guard grouped else { return text }
+        let negative = text.hasPrefix("-")
+        if negative { text.removeFirst() }
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        var whole = Array(parts[0]), out: [Character] = []
+        while whole.count > 3 {
+            out.insert(contentsOf: [","] + whole.suffix(3), at: 0)
+            whole.removeLast(3)
+        }
+        out.insert(contentsOf: whole, at: 0)
+        return (negative ? "-" : "") + String(out) + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
     /// A fraction as the percentage it stands for, with every digit it has: 0.8345 → "83.45".
     /// Moves the decimal point in the text, so no binary rounding creeps in (0.8345 × 100 is
     /// 83.44999999999999 in floating point).

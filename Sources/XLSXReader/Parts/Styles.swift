@@ -67,6 +67,46 @@ public enum NumberFormat {
         57: "yyyy-mm-dd", 58: "yyyy-mm-dd",
     ]
 
+    /// How the format's first section shows a plain number: with thousands separators, and with
+    /// how many digits after the point (nil for General, which shows what the number has).
+    public static func shape(_ code: String) -> (grouped: Bool, decimals: Int?) {
+        let section = firstSection(code)
+        guard Forgiving(section) != "general" else { return (false, nil) }
+        var grouped = false, decimals: Int?, placeholders = false
+        for ch in section {
+            switch ch {
+            case "0", "#", "?":
+                placeholders = true
+                if let d = decimals { decimals = d + 1 }
+            case "." where placeholders || decimals == nil: decimals = 0
+            case "," where placeholders && decimals == nil: grouped = true
+            default: break
+            }
+        }
+        return placeholders ? (grouped, decimals ?? 0) : (false, nil)
+    }
+
+    /// The first section of a format (positive numbers), without quoted text, escapes and
+    /// bracketed colours or conditions.
+    static func firstSection(_ code: String) -> String {
+        var out = "", inQuote = false, escaped = false, inBracket = false
+        for ch in code {
+            if escaped { escaped = false; continue }
+            if inQuote { if ch == "\"" { inQuote = false }; continue }
+            if inBracket { if ch == "]" { inBracket = false }; continue }
+            switch ch {
+            case "\\": escaped = true
+            case "\"": inQuote = true
+            case "[": inBracket = true
+            case ";": return out
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    private static func Forgiving(_ text: String) -> String { text.lowercased().trimmingCharacters(in: .whitespaces) }
+
     /// Whether the format shows numbers as dates or times.
     public static func isDate(_ code: String) -> Bool { temporalKind(code) != nil }
 

@@ -18,6 +18,17 @@ import Testing
         book = try XLSXInspector(file.path)
     }
 
+    /// Each goal's Lead Agency cell, written out by hand: the agencies of the 2012-13 paper by
+    /// their canonical names (the paper's "Commissioned Service KCC" for SM-1 is an alias),
+    /// co-leads joined with " / " as the paper joins them, "All" as it is.
+    static let leads = [
+        "ACC-1": "JPPB", "ACC-1a": "JPPB", "ACC-1b": "JPPB", "ACC-1c": "JPPB", "ACC-2": "JPPB", "ACC-3": "Integrated Youth Services (KCC)",
+        "EE-1": "Integrated Youth Services (KCC)", "EE-2": "Jobcentre Plus",
+        "EE-3": "Kent Probation / Integrated Youth Services (KCC) / Skills Funding Agency", "EE-4": "Kent Probation", "EE-5": "Jobcentre Plus", "EE-6": "All",
+        "SM-1": "Commissioned Services KCC", "SM-2": "Commissioned Services KCC", "SM-3": "Commissioned Services KCC", "SM-4": "Commissioned Services KCC",
+        "MH-1": "Public Health NHS Kent", "MH-2": "Public Health NHS Kent", "MH-3": "Public Health NHS Kent", "MH-4": "Public Health NHS Kent",
+    ]
+
     static let themeSheets = ["2.1 Accommodation", "2.2 Education and Employment", "2.3 Substance Misuse", "2.4 Mental and Physical Health"]
 
     /// The columns of a header row, by label ("Goal" → "A").
@@ -53,8 +64,7 @@ import Testing
                 #expect(goalCell.text == expectedText, "\(sheetName) row \(row)")
                 #expect(rows[row]?[at["Ref"]!]?.text == goal.id, "\(sheetName) row \(row) names its goal by id")
                 #expect(book.style(goalCell.style).indent == (isSub ? 2 : 0), "\(sheetName) row \(row) indent")
-                let leads = goal.leads.map(report.agencyDirectory.displayName(ofLead:)).joined(separator: " / ")
-                #expect(rows[row]?[at["Lead Agency"]!]?.text == leads, "\(sheetName) row \(row)")
+                #expect(rows[row]?[at["Lead Agency"]!]?.text == Self.leads[goal.id], "\(sheetName) row \(row)")
                 #expect(rows[row]?[at["Update"]!]?.text == goal.update.joined(separator: "\n\n"), "\(sheetName) row \(row)")
                 if let status = goal.status {
                     let cell = try #require(rows[row]?[at["Status"]!], "\(sheetName) row \(row) holds a status")

@@ -2,6 +2,10 @@ import Foundation
 import TestSupport
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The test harness itself: children get a clean signal mask, and LibreOffice ends with its suite.
 @Suite struct OfficeHarnessTests {
     let scratch = TemporaryFolder()
@@ -19,9 +23,23 @@ import Testing
     }
 
     @Test func aStuckProgramIsKilledWithEverythingItStarted() throws {
+        // The shell notes its own id (its process group's) and those of the two children it starts.
+        let ids = scratch.file("ids")
         let started = Date()
-        #expect(throws: ProcessFailure.self) { try run("/bin/sh", ["-c", "sleep 30 & sleep 30"], timeout: 1) }
+        #expect(throws: ProcessFailure.self) {
+            try run("/bin/sh", ["-c", #"echo $$ > "$0"; sleep 30 & echo $! >> "$0"; sleep 30 & echo $! >> "$0"; wait"#, ids.path], timeout: 1)
+        }
         #expect(Date().timeIntervalSince(started) < 10)
+        let pids = try String(contentsOf: ids, encoding: .utf8).split(separator: "\n").compactMap { pid_t($0) }
+        try #require(pids.count == 3, "the shell and both children started")
+        // A killed process takes a moment to go.
+        var left = Office.processes(inGroup: pids[0])
+        for _ in 0..<100 where !left.isEmpty {
+            usleep(20_000)
+            left = Office.processes(inGroup: pids[0])
+        }
+        #expect(left.isEmpty, "every process of the group is gone, children included: \(left)")
+        if !left.isEmpty { kill(-pids[0], SIGKILL) }  // not left behind by this test either
     }
 
     @Test func anOfficeRunsInItsOwnGroupAndLeavesNothingBehind() throws {

@@ -144,6 +144,19 @@ import XLSXReader
         #expect(try BoardPackImporter().read(fileAt: file) == expected)
     }
 
+    @Test func aFigureTypedWithSeparatorsComesBackAsShown() throws {
+        // "14,000" typed over a statistic in Calc is a number shown through "#,##0": it is read
+        // as the page shows it, not as "14000" beside the table's "13,635".
+        let pack = try pack()
+        let statistics = try XLSXInspector(pack.file.path).sheet("Reoffending statistics")
+        // Table 1.1's, the first on the sheet.
+        let total = try #require(statistics.rows.keys.sorted().first { statistics.rows[$0]?["A"]?.text == "Total offenders" })
+        let file = try edited(pack, "typed.xlsx", [.type("14,000", sheet: "Reoffending statistics", cell: "B\(total)")])
+        let imported = try BoardPackImporter().read(fileAt: file)
+        let row = try #require(imported.statistics.first?.rows.first { $0.label == "Total offenders" })
+        #expect(row.values.first??.text == "14,000" && row.values.first??.number == 14000)
+    }
+
     @Test func measureAndStatisticsRowsAreMatchedByNameAndLabel() throws {
         let pack = try pack()
         // The last measure of the Youth Offending group moved to the top of its group, and a

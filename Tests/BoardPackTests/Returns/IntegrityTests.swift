@@ -75,6 +75,23 @@ import Testing
         #expect(merge(into: second, [noDate], replace: true).0.goal("EE-4")?.status == "Green")
     }
 
+    @Test func aRefusedAnswerLeavesAStatusSetByHand() throws {
+        // The secretariat set EE-4 Green for the period by hand; a return then answers it Red
+        // with no update, which is refused: it is kept as returned, and the status stays.
+        var report = fixture.report
+        let (t, g) = try #require(report.themes.indices.lazy.compactMap { t in report.themes[t].goals.firstIndex { $0.id == "EE-4" }.map { (t, $0) } }.first)
+        report.themes[t].goals[g].status = "Green"
+        report.themes[t].goals[g].update = ["Set by the secretariat at the board meeting."]
+        var ops = try answered("kent-probation")
+        ops.append(["set", "Goals", try fixture.cell("kent-probation", "EE-4", "status"), "Red"])
+        ops.append(["set", "Goals", try fixture.cell("kent-probation", "EE-4", "update"), nil])
+        let file = try fixture.openpyxl("kent-probation", "kp.xlsx", ops)
+        let (merged, summary) = merge(into: report, [file])
+        #expect(summary.goalsNotAccepted == ["EE-4"])
+        #expect(merged.goal("EE-4")?.status == "Green" && merged.goal("EE-4")?.update == ["Set by the secretariat at the board meeting."])
+        #expect(merged.goal("EE-4")?.returns.map(\.refused) == ["no update"])
+    }
+
     // MARK: - Dates
 
     @Test func aMistypedDateIsAProblemAndDecidesNothing() throws {

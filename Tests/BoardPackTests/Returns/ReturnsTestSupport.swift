@@ -34,21 +34,34 @@ struct ReturnsFixture {
         return file
     }
 
-    /// Where a keyed cell is on an agency's blank return ("B17"), found by its key with unzip,
-    /// independently of boardpack's reader.
+    /// Where a keyed cell is on an agency's blank return ("B17"): see `cell(in:_:_:)`.
     func cell(_ agency: String, _ id: String, _ field: String) throws -> String {
-        let book = try XLSXInspector(try blank(agency).path)
-        let sheetName = field == ReturnLayout.measureField ? ReturnLayout.measuresSheet : ReturnLayout.goalsSheet
-        let rows = try book.sheet(sheetName).rows
-        guard let row = rows.first(where: { $0.value["A"]?.text == ReturnLayout.key(id, field) })?.key else {
-            throw InspectorError("no \(id)|\(field) on \(agency)'s return")
-        }
-        if field == ReturnLayout.measureField {
-            let header = rows[ReturnLayout.headerRow + 1] ?? [:]
-            let column = header.first { $0.value.text.hasPrefix(ReturnLayout.Header.value) }?.key ?? "E"
-            return "\(column)\(row)"
-        }
-        return "B\(row)"
+        try Self.cell(in: try blank(agency), id, field)
+    }
+
+    /// Where a keyed cell is in a return ("B17"), found with unzip, independently of boardpack's
+    /// reader, wherever rows and columns have been moved to: the row keyed `id|field` in the
+    /// column headed Key, in the column headed Goals; for `figure` and `note`, the row keyed
+    /// `id|figure` on the Measures sheet, in the column headed Value... or Note.
+    static func cell(in file: URL, _ id: String, _ field: String) throws -> String {
+        let onMeasures = field == "figure" || field == "note"
+        let rows = try XLSXInspector(file.path).sheet(onMeasures ? "Measures" : "Goals").rows
+        let label = ["figure": "Value", "note": "Note"][field] ?? "Goals"
+        guard let (headerRow, header) = rows.sorted(by: { $0.key < $1.key }).first(where: { $0.value.values.contains { $0.text == "Key" } }),
+            let keyColumn = header.first(where: { $0.value.text == "Key" })?.key,
+            let column = header.first(where: { $0.value.text == label || $0.value.text.hasPrefix(label + " for ") })?.key,
+            let row = rows.first(where: { $0.key > headerRow && $0.value[keyColumn]?.text == "\(id)|\(onMeasures ? "figure" : field)" })?.key
+        else { throw InspectorError("no \(id)|\(field) in \(file.lastPathComponent)") }
+        return "\(column)\(row)"
+    }
+
+    /// The rows of a goal's block on an agency's blank Goals form (1-based): its heading (the
+    /// row above its wording) to its last keyed row and the blank row after it.
+    func block(_ agency: String, _ id: String) throws -> ClosedRange<Int> {
+        let rows = try XLSXInspector(try blank(agency).path).sheet("Goals").rows
+        let keyed = rows.filter { $0.value["A"]?.text.hasPrefix("\(id)|") == true }.keys
+        guard let first = keyed.min(), let last = keyed.max() else { throw InspectorError("no \(id) on \(agency)'s return") }
+        return (first - 1)...(last + 1)
     }
 
     /// The Instructions sheet's cell for "Completed by" or "Date completed".
@@ -56,6 +69,27 @@ struct ReturnsFixture {
         let rows = try XLSXInspector(try blank(agency).path).sheet(ReturnLayout.instructionsSheet).rows
         guard let row = rows.first(where: { $0.value["A"]?.text == label })?.key else { throw InspectorError("no \(label)") }
         return "B\(row)"
+    }
+
+    /// Every goal of the agency answered Green "On track.", with the given overrides.
+    func answers(_ agency: String, _ overrides: [String: (status: String, update: String)] = [:]) -> [String: (status: String, update: String)] {
+        var all: [String: (status: String, update: String)] = [:]
+        for item in scope(agency).goals { all[item.goal.id] = ("Green", "On track.") }
+        return all.merging(overrides) { $1 }
+    }
+
+    /// Every figure of the agency "tbc", with the given overrides.
+    func figures(_ agency: String, _ overrides: [String: String] = [:]) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: scope(agency).measures.map { ($0.measure.id, "tbc") }).merging(overrides) { $1 }
+    }
+
+    /// openpyxl operations answering every goal of the agency Green, signed.
+    func answered(_ agency: String, except skipped: Set<String> = []) throws -> [[Any]] {
+        var ops = try signed(agency)
+        for item in scope(agency).goals where !skipped.contains(item.goal.id) {
+            ops.append(["set", "Goals", try cell(agency, item.goal.id, "status"), "Green"])
+        }
+        return ops
     }
 
     /// Edits typed in LibreOffice: each goal's status and update, figures, and the signature.
@@ -100,9 +134,22 @@ struct ReturnsFixture {
 
     /// Edits any workbook with openpyxl.
     static func openpyxl(_ input: URL, to output: URL, _ operations: [[Any]]) throws {
-        let json = String(decoding: try JSONSerialization.data(withJSONObject: operations), as: UTF8.self)
-        try run("/usr/bin/env", ["python3", scripts.appendingPathComponent("fill_openpyxl.py").path, input.path, output.path, json])
+        try openpyxlWorker().request(["in": input.path, "out": output.path, "ops": operations])
     }
+
+    /// One openpyxl for the whole test run (`fill_openpyxl.py --serve`): importing openpyxl
+    /// takes ten times as long as a fill. It ends with the test process, whose end closes its input.
+    private static func openpyxlWorker() throws -> JSONLineWorker {
+        workerLock.lock()
+        defer { workerLock.unlock() }
+        if let worker { return worker }
+        let started = try JSONLineWorker("openpyxl", "/usr/bin/env", ["python3", scripts.appendingPathComponent("fill_openpyxl.py").path, "--serve"])
+        worker = started
+        return started
+    }
+
+    private static let workerLock = NSLock()
+    nonisolated(unsafe) private static var worker: JSONLineWorker?
 
     /// The file as LibreOffice Calc saves it again (File > Save As > Excel 2007-365).
     func resaved(_ file: URL) throws -> URL {

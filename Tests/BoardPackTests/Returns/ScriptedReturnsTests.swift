@@ -11,18 +11,9 @@ import Testing
 
     init() throws { fixture = try ReturnsFixture() }
 
-    /// openpyxl operations answering every goal of the agency Green, signed.
-    func answered(_ agency: String, except skipped: Set<String> = []) throws -> [[Any]] {
-        var ops = try fixture.signed(agency)
-        for item in fixture.scope(agency).goals where !skipped.contains(item.goal.id) {
-            ops.append(["set", "Goals", try fixture.cell(agency, item.goal.id, "status"), "Green"])
-        }
-        return ops
-    }
-
     @Test func aFormulaWithNoStoredResultIsNeverReadAsEmpty() throws {
         let update = try fixture.cell("jppb", "ACC-2", "update")
-        let file = try fixture.openpyxl("jppb", "jppb.xlsx", try answered("jppb") + [["set", "Goals", update, "=Sign-off moved"]])
+        let file = try fixture.openpyxl("jppb", "jppb.xlsx", try fixture.answered("jppb") + [["set", "Goals", update, "=Sign-off moved"]])
         #expect(fixture.problems(file) == [
             "jppb.xlsx: Goals!\(update): goal ACC-2's update holds the formula =Sign-off moved (showing no value), not text; retype it: the cell keeps what you type as text, = or - at the start included"
         ])
@@ -30,7 +21,7 @@ import Testing
     }
 
     @Test func numbersFromAScriptKeepTheirPrecision() throws {
-        let ops = try answered("kent-probation") + [
+        let ops = try fixture.answered("kent-probation") + [
             ["set", "Measures", try fixture.cell("kent-probation", "ACC-M1", ReturnLayout.measureField), 0.8345],
             ["set", "Measures", try fixture.cell("kent-probation", "EE-M1", ReturnLayout.measureField), 0.47, "0%"],
             ["set", "Measures", try fixture.cell("kent-probation", "MH-M1", ReturnLayout.measureField), 15.5],
@@ -45,7 +36,7 @@ import Testing
 
     @Test func aDateCellIsNotAFigure() throws {
         let cell = try fixture.cell("kent-probation", "ACC-M1", ReturnLayout.measureField)
-        let file = try fixture.openpyxl("kent-probation", "kp.xlsx", try answered("kent-probation") + [["set_date", "Measures", cell, "2013-06-30"]])
+        let file = try fixture.openpyxl("kent-probation", "kp.xlsx", try fixture.answered("kent-probation") + [["set_date", "Measures", cell, "2013-06-30"]])
         #expect(fixture.problems(file).first == "kp.xlsx: Measures!\(cell): measure ACC-M1: 2013-06-30 is a date, not a figure; type the figure as you would write it (81%, 1,493, tbc)")
     }
 
@@ -54,14 +45,14 @@ import Testing
         let (_, measure) = try #require(fixture.report.measure("MH-M3"))
         #expect(measure.values.allSatisfy { $0?.number == nil } && measure.name.hasPrefix("%"))
         let cell = try fixture.cell("iys-kcc", "MH-M3", ReturnLayout.measureField)
-        let file = try fixture.openpyxl("iys-kcc", "iys.xlsx", try answered("iys-kcc") + [["set", "Measures", cell, "1,493"]])
+        let file = try fixture.openpyxl("iys-kcc", "iys.xlsx", try fixture.answered("iys-kcc") + [["set", "Measures", cell, "1,493"]])
         #expect(fixture.problems(file).contains("iys.xlsx: Measures!\(cell): measure MH-M3: 1,493 is not a percentage; type it as a percentage, such as 81% or 81.5%"))
     }
 
     @Test func aGoalsBlockCopiedIsRefusedAndTheRestKept() throws {
         let status = try fixture.cell("jppb", "ACC-2", "status")
         let row = Int(status.dropFirst())!
-        let file = try fixture.openpyxl("jppb", "jppb.xlsx", try answered("jppb") + [["copy_row", "Goals", row, 200]])
+        let file = try fixture.openpyxl("jppb", "jppb.xlsx", try fixture.answered("jppb") + [["copy_row", "Goals", row, 200]])
         #expect(fixture.problems(file) == [
             "jppb.xlsx: Goals!B200: goal ACC-2's status appears 2 times (Goals!\(status), Goals!B200); delete the copies so it is answered once"
         ])
@@ -69,7 +60,7 @@ import Testing
     }
 
     @Test func anAnswerForAnotherGoalIsListedAndTheRestKept() throws {
-        let file = try fixture.openpyxl("jppb", "jppb.xlsx", try answered("jppb") + [
+        let file = try fixture.openpyxl("jppb", "jppb.xlsx", try fixture.answered("jppb") + [
             ["set", "Goals", "A200", "SM-1|status"], ["set", "Goals", "B200", "Green"],
             ["set", "Goals", "A201", "ZZ-9|status"], ["set", "Goals", "B201", "Red"],
         ])
@@ -81,7 +72,7 @@ import Testing
     }
 
     @Test func wordingAmendedAfterTheReturnWentOutNamesTheGoal() throws {
-        let file = try fixture.openpyxl("jppb", "jppb.xlsx", try answered("jppb"))
+        let file = try fixture.openpyxl("jppb", "jppb.xlsx", try fixture.answered("jppb"))
         var amended = fixture.report
         amended.themes[0].goals[1].text = "Ensure offenders are prioritised properly."
         let checked = ReturnChecker(report: amended).check(fileAt: file)
@@ -93,7 +84,7 @@ import Testing
 
     @Test func wordingChangedByTheAgencyIsRefused() throws {
         let wording = try fixture.cell("jppb", "ACC-2", "goal")
-        let file = try fixture.openpyxl("jppb", "jppb.xlsx", try answered("jppb") + [["set", "Goals", wording, "Something easier"]])
+        let file = try fixture.openpyxl("jppb", "jppb.xlsx", try fixture.answered("jppb") + [["set", "Goals", wording, "Something easier"]])
         #expect(fixture.problems(file) == [
             "jppb.xlsx: Goals!\(wording): the wording of goal ACC-2 was changed; the plan sets it, so say what should change in the Update"
         ])
@@ -102,14 +93,14 @@ import Testing
     @Test func textLongerThanACellHoldsIsRefusedWhereItWasTyped() throws {
         // Google Sheets lets a cell hold 50,000 characters; Excel and the board pack 32,767.
         let update = try fixture.cell("jppb", "ACC-2", "update")
-        let file = try fixture.openpyxl("jppb", "jppb.xlsx", try answered("jppb") + [["set_long", "Goals", update, 42_976]])
+        let file = try fixture.openpyxl("jppb", "jppb.xlsx", try fixture.answered("jppb") + [["set_long", "Goals", update, 42_976]])
         #expect(fixture.problems(file) == [
             "jppb.xlsx: Goals!\(update): goal ACC-2's update holds 42976 characters; a spreadsheet cell holds at most 32767, so shorten it (or attach a paper and say so)"
         ])
     }
 
     @Test func whoCompletedItIsAskedForButDoesNotBlock() throws {
-        var ops = try answered("jppb")
+        var ops = try fixture.answered("jppb")
         ops.removeAll { ($0[1] as? String) == "Instructions" }
         let file = try fixture.openpyxl("jppb", "jppb.xlsx", ops)
         let completed = try fixture.signature("jppb", "Completed by"), date = try fixture.signature("jppb", "Date completed")
@@ -121,7 +112,7 @@ import Testing
     }
 
     @Test func returnsThatAreNotThisReportsAreRefusedWithWhatToDo() throws {
-        let renamed = try fixture.openpyxl("jppb", "renamed.xlsx", try answered("jppb") + [["rename_sheet", "Goals", "Goals 2013"]])
+        let renamed = try fixture.openpyxl("jppb", "renamed.xlsx", try fixture.answered("jppb") + [["rename_sheet", "Goals", "Goals 2013"]])
         #expect(fixture.problems(renamed).first == #"renamed.xlsx: has no sheet named Goals (it has "Instructions", "Goals 2013", "_boardpack"); rename the goals sheet back to Goals"#)
         let period = try fixture.openpyxl("jppb", "period.xlsx", [
             ["set_property", "boardpack.period", "2012-13 Q4"], ["set", "_boardpack", "B2", "2012-13 Q4"],
@@ -140,10 +131,10 @@ import Testing
 
     @Test func eitherCopyOfTheDetailsIsEnough() throws {
         // Google Sheets drops custom properties; the hidden sheet must do on its own.
-        let signed = try fixture.openpyxl("jppb", "signed.xlsx", try answered("jppb"))
+        let signed = try fixture.openpyxl("jppb", "signed.xlsx", try fixture.answered("jppb"))
         let noProperties = try removingPart("docProps/custom.xml", from: [UInt8](Data(contentsOf: signed)))
         #expect(ReturnChecker(report: fixture.report).check(bytes: noProperties, name: "sheets.xlsx").problems.isEmpty)
-        let noSheet = try fixture.openpyxl("jppb", "props-only.xlsx", try answered("jppb") + [["delete_sheet", "_boardpack"]])
+        let noSheet = try fixture.openpyxl("jppb", "props-only.xlsx", try fixture.answered("jppb") + [["delete_sheet", "_boardpack"]])
         #expect(fixture.problems(noSheet) == [])
         let stripped = try removingPart("docProps/custom.xml", from: [UInt8](Data(contentsOf: noSheet)))
         #expect(ReturnChecker(report: fixture.report).check(bytes: stripped, name: "plain.xlsx").problems.map(\.description)

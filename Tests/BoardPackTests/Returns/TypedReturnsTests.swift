@@ -11,23 +11,11 @@ import Testing
 
     init() throws { fixture = try ReturnsFixture() }
 
-    /// Every figure of the agency "tbc", with the given overrides.
-    func figures(_ agency: String, _ overrides: [String: String] = [:]) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: fixture.scope(agency).measures.map { ($0.measure.id, "tbc") }).merging(overrides) { $1 }
-    }
-
-    /// Every goal of the agency answered, with the given overrides.
-    func answers(_ agency: String, _ overrides: [String: (status: String, update: String)] = [:]) -> [String: (status: String, update: String)] {
-        var all: [String: (status: String, update: String)] = [:]
-        for item in fixture.scope(agency).goals { all[item.goal.id] = ("Green", "On track.") }
-        return all.merging(overrides) { $1 }
-    }
-
     @Test func whatIsTypedReachesTheMergedReportAsTyped() throws {
-        let edits = try fixture.typed("kent-probation", goals: answers("kent-probation", [
+        let edits = try fixture.typed("kent-probation", goals: fixture.answers("kent-probation", [
             "EE-3": ("amber ", "=Sign-off moved to July."),
             "EE-4": ("R", "-5% on last year: referrals fell.\n\nA new provider starts in August."),
-        ]), figures: figures("kent-probation", ["ACC-M1": "84%", "EE-M1": "47.5%", "MH-M1": "Approx. 15.5%"]))
+        ]), figures: fixture.figures("kent-probation", ["ACC-M1": "84%", "EE-M1": "47.5%", "MH-M1": "Approx. 15.5%"]))
         let file = try fixture.libreOffice("kent-probation", "kp.xlsx", edits)
         #expect(fixture.problems(file) == [])
 
@@ -50,7 +38,7 @@ import Testing
         // A cell that lost its text format (pasted over) turns "-5% on last year" into a formula,
         // as Excel saves it: the result (#NAME?) is not what the officer wrote.
         let update = try fixture.cell("kent-probation", "EE-4", "update")
-        var edits = try fixture.typed("kent-probation", goals: answers("kent-probation", ["EE-4": ("Red", "")]), figures: figures("kent-probation"))
+        var edits = try fixture.typed("kent-probation", goals: fixture.answers("kent-probation", ["EE-4": ("Red", "")]), figures: fixture.figures("kent-probation"))
         edits.append(.formula("=1/0", sheet: "Goals", cell: update))
         let file = try fixture.libreOffice("kent-probation", "kp.xlsx", edits)
         let checked = fixture.check(file)
@@ -84,7 +72,7 @@ import Testing
     }
 
     @Test func anUpdateWithoutAStatusIsAProblemNotLastQuartersStatus() throws {
-        let edits = try fixture.typed("jppb", goals: answers("jppb", ["ACC-2": ("", "Waiting for the protocol.")]))
+        let edits = try fixture.typed("jppb", goals: fixture.answers("jppb", ["ACC-2": ("", "Waiting for the protocol.")]))
         let file = try fixture.libreOffice("jppb", "jppb.xlsx", edits)
         let status = try fixture.cell("jppb", "ACC-2", "status")
         #expect(fixture.problems(file) == ["jppb.xlsx: Goals!\(status): goal ACC-2 has an answer but no status; choose one of Red, Amber or Green"])
@@ -95,9 +83,9 @@ import Testing
 
     @Test func anUpdateBelongsToTheStatusGivenWithIt() throws {
         // A first return explains an Amber; a corrected one says Green and nothing more.
-        let first = try fixture.libreOffice("jppb", "first.xlsx", try fixture.typed("jppb", goals: answers("jppb", ["ACC-2": ("Amber", "Behind plan.")])))
+        let first = try fixture.libreOffice("jppb", "first.xlsx", try fixture.typed("jppb", goals: fixture.answers("jppb", ["ACC-2": ("Amber", "Behind plan.")])))
         let (afterFirst, _) = fixture.merge([first])
-        let second = try fixture.libreOffice("jppb", "second.xlsx", try fixture.typed("jppb", goals: answers("jppb", ["ACC-2": ("Green", "")])))
+        let second = try fixture.libreOffice("jppb", "second.xlsx", try fixture.typed("jppb", goals: fixture.answers("jppb", ["ACC-2": ("Green", "")])))
         let (merged, _) = ReturnMerger(report: afterFirst).merge(ReturnChecker(report: afterFirst).check(filesAt: [second]))
         #expect(merged.goal("ACC-2")?.status == "Green")
         #expect(merged.goal("ACC-2")?.update == [], "the Amber's explanation is not printed under Green")
@@ -105,7 +93,7 @@ import Testing
 
     @Test func statusCellsMergedTogetherAreRefusedWithTheirRange() throws {
         let from = try fixture.cell("kent-probation", "EE-3", "status"), to = try fixture.cell("kent-probation", "EE-4", "status")
-        var edits = try fixture.typed("kent-probation", goals: answers("kent-probation"), figures: figures("kent-probation"))
+        var edits = try fixture.typed("kent-probation", goals: fixture.answers("kent-probation"), figures: fixture.figures("kent-probation"))
         // The sheet is protected; an officer unprotects it (no password) and merges.
         edits += [.unprotect(sheet: "Goals"), .merge(sheet: "Goals", range: "\(from):\(to)")]
         let file = try fixture.libreOffice("kent-probation", "kp.xlsx", edits)
@@ -121,25 +109,25 @@ import Testing
     @Test func figuresAreFiguresOfTheMeasuresKind() throws {
         let value = { (id: String, agency: String) in try fixture.cell(agency, id, ReturnLayout.measureField) }
         let kp = try fixture.libreOffice("kent-probation", "kp.xlsx", try fixture.typed(
-            "kent-probation", goals: answers("kent-probation"), figures: ["ACC-M1": "30/06/2013", "EE-M1": "1,234", "MH-M1": "85"]))
+            "kent-probation", goals: fixture.answers("kent-probation"), figures: ["ACC-M1": "30/06/2013", "EE-M1": "1,234", "MH-M1": "85"]))
         #expect(fixture.problems(kp) == [
             "kp.xlsx: Measures!\(try value("ACC-M1", "kent-probation")): measure ACC-M1: 30/06/2013 is a date, not a figure; type the figure as you would write it (81%, 1,493, tbc)",
             "kp.xlsx: Measures!\(try value("EE-M1", "kent-probation")): measure EE-M1: 1,234 is not a percentage; type it as a percentage, such as 81% or 81.5%",
             "kp.xlsx: Measures!\(try value("MH-M1", "kent-probation")): measure MH-M1: 85 is not a percentage; type it as a percentage, such as 81% or 81.5%",
         ])
         let kcc = try fixture.libreOffice("kcc-commissioned", "kcc.xlsx", try fixture.typed(
-            "kcc-commissioned", goals: answers("kcc-commissioned"), figures: ["SM-M1": "85.5%"]))
+            "kcc-commissioned", goals: fixture.answers("kcc-commissioned"), figures: ["SM-M1": "85.5%"]))
         #expect(fixture.problems(kcc) == [
             "kcc.xlsx: Measures!\(try value("SM-M1", "kcc-commissioned")): measure SM-M1: 85.5% is a percentage, but this measure counts; type a whole number, such as 1,493"
         ])
         let good = try fixture.libreOffice("kcc-commissioned", "kcc-good.xlsx", try fixture.typed(
-            "kcc-commissioned", goals: answers("kcc-commissioned"), figures: ["SM-M1": "1,493"]))
+            "kcc-commissioned", goals: fixture.answers("kcc-commissioned"), figures: ["SM-M1": "1,493"]))
         #expect(fixture.check(good).measures.map(\.value) == [Value(parsing: "1,493")])
     }
 
     @Test func aReturnResavedByLibreOfficeReadsTheSame() throws {
         let filled = try fixture.libreOffice("kcc-commissioned", "kcc.xlsx", try fixture.typed(
-            "kcc-commissioned", goals: answers("kcc-commissioned", ["SM-3": ("Red", "Pilot extended.")]), figures: ["SM-M1": "1,493"]))
+            "kcc-commissioned", goals: fixture.answers("kcc-commissioned", ["SM-3": ("Red", "Pilot extended.")]), figures: ["SM-M1": "1,493"]))
         let direct = fixture.check(filled), resaved = fixture.check(try fixture.resaved(filled))
         #expect(direct.problems.isEmpty && resaved.problems.isEmpty)
         #expect(direct.goals == resaved.goals && direct.measures.map(\.value) == resaved.measures.map(\.value))

@@ -29,16 +29,15 @@ import Testing
     }
 
     @Test func unknownSettingsAndBadColoursAreNamed() throws {
-        let unknown = try write(##"{"colours": {"headerFil": "#006400"}}"##)
-        #expect(throws: ReportProblems.self) { try Style.load(contentsOf: unknown) }
-        do { _ = try Style.load(contentsOf: unknown) } catch let e as ReportProblems {
-            #expect(e.problems.map(\.description) == ["colours.headerFil: is not a style setting"])
-        }
-        do { _ = try Style.load(contentsOf: write(##"{"colours": {"border": "grey"}}"##)) } catch let e as ReportProblems {
-            #expect(e.problems.map(\.description) == [#"colours.border: "grey" is not a colour (expected #RRGGBB)"#])
-        }
-        do { _ = try Style.load(contentsOf: write(##"{"fonts": {"size": "big"}}"##)) } catch let e as ReportProblems {
-            #expect(e.problems.map(\.description) == ["fonts.size: expected a number"])
+        let cases = [
+            (##"{"colours": {"headerFil": "#006400"}}"##, "colours.headerFil: is not a style setting"),
+            (##"{"colours": {"border": "grey"}}"##, #"colours.border: "grey" is not a colour (expected #RRGGBB)"#),
+            (##"{"fonts": {"size": "big"}}"##, "fonts.size: expected a number"),
+        ]
+        for (json, message) in cases {
+            let file = try write(json)
+            let refused = try #require(throws: ReportProblems.self) { try Style.load(contentsOf: file) }
+            #expect(refused.problems.map(\.description) == [message])
         }
     }
 

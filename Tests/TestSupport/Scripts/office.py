@@ -22,7 +22,10 @@ An EDIT is {"sheet": "Goals", "cell": "G5", KIND: VALUE} with KIND one of
     "insertRows" that many empty rows inserted above the cell's row (Sheet > Insert Rows > Above)
     "deleteRows" that many rows deleted from the cell's row down (Sheet > Delete Rows)
     "moveRowAbove" the cell's row cut and inserted above the row of the cell named (as Cut,
-              Insert Rows Above and Paste do): e.g. {"cell": "A14", "moveRowAbove": "A12"}
+              Insert Rows Above and Paste do): e.g. {"cell": "A14", "moveRowAbove": "A12"}; a
+              range's rows move together: {"cell": "A20:A26", "moveRowAbove": "A12"}
+    "insertColumns" that many empty columns inserted left of the cell's column (Sheet > Insert
+              Columns > Before)
 Replies are {"ok": true} or {"ok": false, "error": "..."}.
 
 When standard input closes (the test process ended or was killed), the office is ended too.
@@ -126,6 +129,19 @@ class Office:
         finally:
             doc.close(True)
 
+    @staticmethod
+    def move_rows(sheet, source, target):
+        """Rows source.StartRow...EndRow (0-based) moved to sit above row `target` (0-based)."""
+        first, last = source.StartRow, source.EndRow
+        count = last - first + 1
+        sheet.getRows().insertByIndex(target, count)
+        if target <= first:
+            first, last = first + count, last + count
+        whole = sheet.getCellRangeByPosition(0, first, sheet.getColumns().getCount() - 1, last).getRangeAddress()
+        destination = sheet.getCellByPosition(0, target).getCellAddress()
+        sheet.moveRange(destination, whole)
+        sheet.getRows().removeByIndex(first, count)
+
     def fill(self, request):
         doc = self.load(request["in"])
         try:
@@ -153,16 +169,11 @@ class Office:
                     sheet.getRows().insertByIndex(cell.getCellAddress().Row, edit["insertRows"])
                 elif "deleteRows" in edit:
                     sheet.getRows().removeByIndex(cell.getCellAddress().Row, edit["deleteRows"])
+                elif "insertColumns" in edit:
+                    sheet.getColumns().insertByIndex(cell.getRangeAddress().StartColumn, edit["insertColumns"])
                 elif "moveRowAbove" in edit:
-                    source = cell.getCellAddress().Row
                     target = sheet.getCellRangeByName(edit["moveRowAbove"]).getCellAddress().Row
-                    sheet.getRows().insertByIndex(target, 1)
-                    if source >= target:
-                        source += 1
-                    whole = sheet.getCellRangeByPosition(0, source, 1023, source).getRangeAddress()
-                    destination = sheet.getCellByPosition(0, target).getCellAddress()
-                    sheet.moveRange(destination, whole)
-                    sheet.getRows().removeByIndex(source, 1)
+                    self.move_rows(sheet, cell.getRangeAddress(), target)
                 else:
                     raise RuntimeError(f"unknown edit {edit}")
             self.store(doc, request["out"], "Calc MS Excel 2007 XML")
