@@ -111,9 +111,13 @@ public enum OutputGuard {
     }
 
     static func holds(_ url: URL) -> Held? {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { return nil }
-        defer { try? handle.close() }
-        let head = [UInt8]((try? handle.read(upToCount: 64)) ?? Data())
+        // Never blocks: opened without waiting, so a pipe with no writer reads as empty.
+        let fd = open(url.path, O_RDONLY | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let n = read(fd, &buffer, buffer.count)
+        close(fd)
+        let head = Array(buffer.prefix(max(0, n)))
         if head.isEmpty { return nil }  // an empty file holds nothing to lose
         if head.starts(with: Array("%PDF".utf8)) { return .kind(.pdf) }
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
