@@ -48,7 +48,7 @@ final class PortalServer: @unchecked Sendable {
     /// Whether any process of its group is still alive.
     var groupAlive: Bool { Glibc.kill(-process.pid, 0) == 0 }
 
-    private static func firstLine(of process: ChildProcess, timeout: Double) throws -> String {
+    static func firstLine(of process: ChildProcess, timeout: Double) throws -> String {
         var line: [UInt8] = []
         var byte: UInt8 = 0
         let deadline = Date().addingTimeInterval(timeout)

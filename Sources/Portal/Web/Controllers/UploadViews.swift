@@ -56,6 +56,6 @@ struct UploadViews {
                 file, name: name, agency: agencyID, period: period, checker: checker, source: source, uploadedBy: by, address: address,
                 at: store.now)
             return try store.addUpload(file, record)
-        }
+        }.mailingReceipt(through: portal, address: context.address)
     }
 }

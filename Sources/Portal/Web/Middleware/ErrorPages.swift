@@ -13,6 +13,10 @@ struct ErrorPages: RouterMiddleware {
             return try await next(request, context)
         } catch let error as PageError {
             return page(error)
+        } catch let error as PeriodClosedForAgency {
+            return page(PageError(.conflict, "The period has closed", error.description))
+        } catch let error as NotAllowed {
+            return page(PageError(.forbidden, "Not allowed", "This is for the secretariat: \(error.description)."))
         } catch let error as any HTTPResponseError {
             return page(Self.worded(error.status))
         } catch {
