@@ -44,16 +44,28 @@ public struct Outbox: Sendable {
         return try hand(message, claimed: claimed, actor: actor, address: address)
     }
 
-    /// Sends a receipt to the agency's contacts; nil when there is no mailer or nobody to send to.
-    @discardableResult
-    public func sendReceipt(_ receipt: ReceiptMail, actor: String, address: String?) throws -> MailRecord? {
+    /// A message made and claimed in the mail log, to hand over.
+    public struct Claimed: Sendable {
+        let message: MailMessage
+        let record: MailRecord
+    }
+
+    /// Makes a receipt's message and claims it in the mail log; nil when there is no mailer or
+    /// nobody to send to. `hand` sends it.
+    public func claimReceipt(_ receipt: ReceiptMail) throws -> Claimed? {
         guard mailer.isConfigured, !receipt.recipients.isEmpty else { return nil }
         let message = MailMessage(from: try sender(for: receipt.report), to: receipt.recipients, subject: receipt.subject, body: receipt.body, date: store.now)
         let claimed = try store.claim(MailRecord(
             id: nil, kind: .receipt, periodID: receipt.upload.periodID, agencyID: receipt.upload.agencyID, step: nil, uploadID: receipt.upload.id,
             recipients: message.to.map(\.email).joined(separator: ", "), subject: message.subject, body: message.body, messageID: message.messageID,
             state: .sending, error: nil, createdAt: store.now, sentAt: nil))
-        return try hand(message, claimed: claimed, actor: actor, address: address)
+        return Claimed(message: message, record: claimed)
+    }
+
+    /// Hands a claimed message to the mailer and records what came of it.
+    @discardableResult
+    public func hand(_ claimed: Claimed, actor: String, address: String?) throws -> MailRecord {
+        try hand(claimed.message, claimed: claimed.record, actor: actor, address: address)
     }
 
     /// Hands a failed message over again, as it was; nil when it is not failed (any more).
