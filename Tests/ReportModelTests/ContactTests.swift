@@ -29,6 +29,7 @@ import Testing
             (#"[{"name": "Jo", "email": "jo at jppb"}]"#, #"agencies[0].contacts[0].email: "jo at jppb" is not an e-mail address"#),
             (#"[{"name": "Jo", "email": "Jo <jo@jppb.example.org>"}]"#, "agencies[0].contacts[0].email:"),
             (#"[{"name": "Jo", "email": "jo@localhost"}]"#, "agencies[0].contacts[0].email:"),
+            (#"[{"name": "Jo", "email": "jo bloggs@jppb.example.org"}]"#, "agencies[0].contacts[0].email:"),
             (#"[{"name": "Jo", "email": "jo@jppb.example.org\r\nBcc: x@example.org"}]"#, "agencies[0].contacts[0].email:"),
             (#"[{"name": "Jo", "phone": "call me"}]"#, #"agencies[0].contacts[0].phone: "call me" is not a telephone number"#),
             (#"[{"name": "Jo"}]"#, "agencies[0].contacts[0].email: Jo has neither an e-mail address nor a telephone number; give one"),

@@ -31,9 +31,7 @@ struct ContactsController {
                 let shown = typed?.agency == agency.id ? typed!.contacts : contacts[agency.id] ?? []
                 return ContactsPage.AgencyContacts(id: agency.id, name: agency.name, rows: ContactsPage.rows(for: agency.id, shown))
             })
-        var response = portal.pages.response(page, template: "contacts", status: problem == nil ? .ok : .unprocessableContent)
-        response.headers[.cacheControl] = "no-store"
-        return response
+        return portal.pages.response(page, template: "contacts", status: problem == nil ? .ok : .unprocessableContent)
     }
 
     @Sendable func save(_ request: Request, context: PortalContext) async throws -> Response {

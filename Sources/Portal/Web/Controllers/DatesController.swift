@@ -43,9 +43,7 @@ struct DatesController {
                 DatesPage.ExtensionRow(agency: names[$0.key] ?? $0.key, until: Deadline(day: $0.value).wording)
             },
             agencies: ReturnScope.all(in: report).map { DatesPage.AgencyChoice(id: $0.agency.id, name: $0.agency.name) })
-        var response = portal.pages.response(page, template: "dates", status: problem == nil ? .ok : .unprocessableContent)
-        response.headers[.cacheControl] = "no-store"
-        return response
+        return portal.pages.response(page, template: "dates", status: problem == nil ? .ok : .unprocessableContent)
     }
 
     @Sendable func saveDates(_ request: Request, context: PortalContext) async throws -> Response {

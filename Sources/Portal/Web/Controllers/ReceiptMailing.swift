@@ -6,7 +6,8 @@ extension UploadRecord {
     /// handed to the mailer after, so a slow or failing mailer never holds up (or undoes) an
     /// upload: what came of it is in the mail log, where a failure can be retried.
     func mailingReceipt(through portal: PortalSite, address: String?) async -> UploadRecord {
-        guard portal.settings.mailer.isConfigured, usable else { return self }
+        // Whether the return was accepted is ReceiptMail's to say.
+        guard portal.settings.mailer.isConfigured else { return self }
         let upload = self, outbox = portal.outbox
         let claimed = try? await blocking { () -> Outbox.Claimed? in
             guard let period = try portal.store.period(upload.periodID) else { return nil }

@@ -54,9 +54,7 @@ struct RemindersController {
                     to: reminder.recipients.isEmpty ? nil : reminder.recipients.map { "\($0.name ?? "") <\($0.email)>" }.joined(separator: ", "),
                     subject: reminder.subject, owes: RemindersPage.owes(reminder.owed), body: reminder.body, mailto: RemindersPage.mailto(reminder))
             })
-        var response = portal.pages.response(page, template: "reminders", status: problem == nil ? .ok : .unprocessableContent)
-        response.headers[.cacheControl] = "no-store"
-        return response
+        return portal.pages.response(page, template: "reminders", status: problem == nil ? .ok : .unprocessableContent)
     }
 
     /// Sends the reminders due now as the form left them: each agency's text as edited, those
@@ -102,9 +100,7 @@ struct RemindersController {
         let page = MailLogPage(
             chrome: .secretariat("Mail log", board: report.board, csrf: session.csrf, current: "/secretariat/mail"), csrf: session.csrf,
             mailer: portal.settings.mailer.isConfigured, entries: entries.map { MailLogPage.entry($0, agencyName: names[$0.agencyID] ?? $0.agencyID) })
-        var response = portal.pages.response(page, template: "mail")
-        response.headers[.cacheControl] = "no-store"
-        return response
+        return portal.pages.response(page, template: "mail")
     }
 
     @Sendable func retry(_ request: Request, context: PortalContext) async throws -> Response {
