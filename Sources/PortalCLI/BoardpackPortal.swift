@@ -19,7 +19,7 @@ struct BoardpackPortal: AsyncParsableCommand {
             Exit status: 0 when the command did its job; 1 when export merged returns with \
             problems (as boardpack merge); 2 when it could not run.
             """,
-        subcommands: [InitCommand.self, ServeCommand.self, LinksCommand.self, NextPeriodCommand.self, ExportCommand.self, RemindCommand.self])
+        subcommands: [InitCommand.self, ServeCommand.self, LinksCommand.self, NextPeriodCommand.self, ExportCommand.self, RemindCommand.self, DigestCommand.self])
 }
 
 /// Runs a command body, printing a failure as the user should read it and exiting 2, as

@@ -44,6 +44,19 @@ public struct Outbox: Sendable {
         return try hand(message, claimed: claimed, actor: actor, address: address)
     }
 
+    /// Sends the day's digest to the secretariat's addresses, once a day.
+    /// - Throws: `AlreadySent` when that day's digest went already.
+    @discardableResult
+    public func send(_ digest: DigestMail, to recipients: [MailMessage.Address], report: Report, actor: String) throws -> MailRecord {
+        guard mailer.isConfigured else { throw MailerFailure(reason: "no mailer is configured (--sendmail)") }
+        let message = MailMessage(from: try sender(for: report), to: recipients, subject: digest.subject, body: digest.body, date: store.now)
+        let claimed = try store.claim(MailRecord(
+            id: nil, kind: .digest, periodID: digest.period.id!, agencyID: "", step: digest.dayNumber, uploadID: nil,
+            recipients: message.to.map(\.email).joined(separator: ", "), subject: message.subject, body: message.body, messageID: message.messageID,
+            state: .sending, error: nil, createdAt: store.now, sentAt: nil))
+        return try hand(message, claimed: claimed, actor: actor, address: nil)
+    }
+
     /// A message made and claimed in the mail log, to hand over.
     public struct Claimed: Sendable {
         let message: MailMessage

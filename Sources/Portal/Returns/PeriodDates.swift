@@ -29,7 +29,7 @@ public struct PeriodDates: Sendable, Equatable {
     public static func reading(opens: String?, due: String?, closes: String?, names: (opens: String, due: String, closes: String)) throws -> PeriodDates {
         func day(_ text: String?, _ name: String) throws -> Day? {
             guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-            guard let day = Day(reading: text) else { throw DatesProblem(field: name, "\(name) \"\(text)\" is not a date; give it as 2013-07-12 or 12/07/2013") }
+            guard let day = Day(reading: text) else { throw DatesProblem(field: name, "\(name) \(text) is not a date; give it as 2013-07-12 or 12/07/2013") }
             return day
         }
         let dates = PeriodDates(opens: try day(opens, names.opens), due: try day(due, names.due), closes: try day(closes, names.closes))

@@ -152,6 +152,8 @@ enum Migrations {
             }
             // One reminder per agency and step that went (or was skipped): the database refuses a second.
             try db.execute(sql: "CREATE UNIQUE INDEX mail_once_per_step ON mail (periodID, agencyID, step) WHERE kind = 'reminder' AND state IN ('sending', 'sent', 'skipped')")
+            // One digest a day (its step is the day's number).
+            try db.execute(sql: "CREATE UNIQUE INDEX mail_digest_once_a_day ON mail (step) WHERE kind = 'digest' AND state IN ('sending', 'sent')")
         }
         return migrator
     }

@@ -1,11 +1,13 @@
 import Foundation
 import GRDB
 
-/// A reminder already sent (or being sent, or skipped) for this agency and step.
+/// A reminder already sent (or being sent, or skipped) for this agency and step; or a day's digest.
 public struct AlreadySent: Error, CustomStringConvertible, Sendable {
     public let agency: String
     public let step: Int
-    public var description: String { "the reminder of step \(step) to \(agency) has been sent (or skipped) already" }
+    public var description: String {
+        agency.isEmpty ? "the digest of that day has been sent already" : "the reminder of step \(step) to \(agency) has been sent (or skipped) already"
+    }
 }
 
 extension PortalStore {
@@ -48,7 +50,11 @@ extension PortalStore {
             mail.error = error
             mail.sentAt = error == nil ? now : nil
             try mail.update(db)
-            let what = mail.kind == .reminder ? "reminder (step \(mail.step ?? 0))" : "receipt"
+            let what = switch mail.kind {
+            case .reminder: "reminder (step \(mail.step ?? 0))"
+            case .receipt: "receipt"
+            case .digest: "digest"
+            }
             try record(AuditRecord(
                 at: now, actor: actor, action: error == nil ? .mailSent : .mailFailed,
                 detail: "\(what) to \(mail.recipients): \(mail.subject)" + (error.map { " (\($0))" } ?? ""), address: address,

@@ -7,6 +7,8 @@ public enum MailKind: String, Codable, Sendable {
     case reminder
     /// An upload's receipt, to the agency's contacts (`uploadID`).
     case receipt
+    /// The secretariat's daily digest of what arrived (`step`: the day's number).
+    case digest
 }
 
 /// Where a message is: claimed and being handed over, handed over, refused by the mailer (with

@@ -136,7 +136,11 @@ struct MailLogPage {
         case .failed: ("Not sent", "tag-bad")
         case .skipped: ("Skipped", "tag-none")
         }
-        let kind = mail.kind == .receipt ? "Receipt" : "Reminder, \(ReminderSchedule.name(mail.step ?? 0))"
+        let kind = switch mail.kind {
+        case .receipt: "Receipt"
+        case .digest: "Daily digest"
+        case .reminder: "Reminder, \(ReminderSchedule.name(mail.step ?? 0))"
+        }
         return Entry(
             id: mail.id!, subject: mail.subject, body: mail.body, kind: kind, agency: agencyName, recipients: mail.recipients.isEmpty ? "nobody" : mail.recipients,
             state: state, stateClass: cls, error: mail.error, retryable: mail.state == .failed, time: Shown.time(mail.sentAt ?? mail.createdAt))
