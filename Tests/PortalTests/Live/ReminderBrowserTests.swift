@@ -57,5 +57,10 @@ import Glibc
         let edited = try #require(mails.first { $0.to == contacts[edit]!.compactMap(\.email) })
         #expect(edited.body.contains(addition) && edited.body.contains(scenario.blankGoal[edit]!.text))
         #expect(mails.filter { $0.body.contains(addition) }.count == 1)
+        // After the server has stopped, the same step from a new process (a cron job) sends nothing,
+        // the skipped agency included.
+        let again = try command("boardpack-portal", ["remind", "--data", fixture.data.url.path, "--at", "2013-07-06", "--send", "--sendmail", sink.sendmail(from: from), "--from", from])
+        #expect(again.status == 0 && again.out.contains("is due for 0 agencies"), "\(again.out)\(again.err)")
+        #expect(try sink.messages().count == 4)
     }
 }
