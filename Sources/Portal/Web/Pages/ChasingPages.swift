@@ -92,8 +92,8 @@ struct RemindersPage {
             return "its whole return (\(counts.joined(separator: ", ")))"
         }
         var parts: [String] = []
-        if !owed.goals.isEmpty { parts.append("goals \(owed.goals.map(\.id).joined(separator: ", "))") }
-        if !owed.measures.isEmpty { parts.append("figures \(owed.measures.map(\.id).joined(separator: ", "))") }
+        if !owed.goals.isEmpty { parts.append((owed.goals.count == 1 ? "goal " : "goals ") + owed.goals.map(\.id).joined(separator: ", ")) }
+        if !owed.measures.isEmpty { parts.append((owed.measures.count == 1 ? "figure " : "figures ") + owed.measures.map(\.id).joined(separator: ", ")) }
         return parts.joined(separator: "; ")
     }
 
