@@ -10,14 +10,23 @@ extension PortalStore {
         var upload = upload
         upload.sha256 = try uploads.store(bytes)
         upload.size = bytes.count
-        return try database.write { db in
-            try upload.insert(db)
-            try record(AuditRecord(
-                at: upload.receivedAt, actor: upload.uploadedBy, action: upload.source == .onBehalf ? .uploadOnBehalf : .upload,
-                detail: "\(upload.reference): \(upload.originalName), \(upload.size) bytes, \(upload.outcome.rawValue)", address: upload.address,
-                sha256: upload.sha256, periodID: upload.periodID, agencyID: upload.agencyID), in: db)
-            return upload
+        return try database.write { db in try insert(upload, in: db) }
+    }
+
+    /// Inserts an upload's row (its file kept already) and its line in the audit log.
+    func insert(_ upload: UploadRecord, in db: Database) throws -> UploadRecord {
+        var upload = upload
+        try upload.insert(db)
+        let action: AuditAction = switch upload.source {
+        case .onBehalf: .uploadOnBehalf
+        case .form: upload.isDraft ? .formDraft : .formSent
+        case .upload: .upload
         }
+        try record(AuditRecord(
+            at: upload.receivedAt, actor: upload.uploadedBy, action: action,
+            detail: "\(upload.reference): \(upload.originalName), \(upload.size) bytes, \(upload.outcome.rawValue)", address: upload.address,
+            sha256: upload.sha256, periodID: upload.periodID, agencyID: upload.agencyID), in: db)
+        return upload
     }
 
     /// One upload, if the viewer may see it; nil when it does not exist or is another's.

@@ -10,6 +10,8 @@ import Hummingbird
 struct FormMiddleware: RouterMiddleware {
     typealias Context = PortalContext
     static let largestForm = 64 * 1024
+    /// The return's web form carries every update typed (a cell holds 32,767 characters).
+    static let largestReturnForm = 2 * 1024 * 1024
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .post else { return try await next(request, context) }
@@ -20,7 +22,7 @@ struct FormMiddleware: RouterMiddleware {
             throw PageError(.unsupportedMediaType, "Not a form", "This address takes the portal's own forms only.")
         }
         var request = request
-        let body = try await request.collectBody(upTo: Self.largestForm)
+        let body = try await request.collectBody(upTo: request.uri.path == FormController.path ? Self.largestReturnForm : Self.largestForm)
         var context = context
         context.form = String(buffer: body)
         if let session = context.session {
@@ -42,13 +44,18 @@ struct FormMiddleware: RouterMiddleware {
     }
 
     /// One field of a url-encoded form, decoded.
-    static func field(_ name: String, in form: String) -> String? {
+    static func field(_ name: String, in form: String) -> String? { fields(in: form)[name] }
+
+    /// Every field of a url-encoded form, decoded (the first of two of one name).
+    static func fields(in form: String) -> [String: String] {
+        var out: [String: String] = [:]
         for pair in form.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, decode(parts[0]) == name else { continue }
-            return decode(parts[1])
+            guard parts.count == 2 else { continue }
+            let name = decode(parts[0])
+            if out[name] == nil { out[name] = decode(parts[1]) }
         }
-        return nil
+        return out
     }
 
     private static func decode(_ text: Substring) -> String {

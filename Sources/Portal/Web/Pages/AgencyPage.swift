@@ -35,6 +35,8 @@ struct AgencyPage {
     var goals: [GoalItem]
     var measures: [MeasureItem]
     var uploads: [UploadRow]
+    /// The newest version when it is a web form's draft: "R1-00007, saved 12 July 2013, 14:05".
+    var draft: String?
 
     static func make(period: PeriodRecord, report: Report, agencyID: String, uploads: [UploadRecord], csrf: String, now: Date) -> AgencyPage {
         let scope = ReturnScope.all(in: report, only: agencyID)
@@ -45,7 +47,8 @@ struct AgencyPage {
             contact: period.contact ?? report.contact?.line, csrf: csrf, largestFileMB: UploadCheck.largestFile / (1024 * 1024),
             goals: (scope?.goals ?? []).map { GoalItem(id: $0.goal.id, text: $0.goal.text, theme: $0.theme.name, previous: Shown.start(of: [ReturnTemplate.previous($0.goal)], limit: 220)) },
             measures: (scope?.measures ?? []).map { MeasureItem(id: $0.measure.id, name: $0.measure.name, theme: $0.theme.name) },
-            uploads: uploads.map { UploadRow($0, href: "/agency/uploads/\($0.id!)") })
+            uploads: uploads.map { UploadRow($0, href: "/agency/uploads/\($0.id!)") },
+            draft: uploads.first.flatMap { $0.isDraft ? "\($0.reference), saved \(Shown.time($0.receivedAt))," : nil })
     }
 }
 
@@ -88,6 +91,7 @@ enum OutcomeWording {
         case .mustFix: "Must fix"
         case .toLookAt: "Received, to look at"
         case .received: "Received"
+        case .draft: "Draft, not sent"
         }
     }
 
@@ -96,6 +100,7 @@ enum OutcomeWording {
         case .refused, .mustFix, .blank: "tag-bad"
         case .toLookAt: "tag-warn"
         case .received: "tag-good"
+        case .draft: "tag-none"
         }
     }
 }
