@@ -101,7 +101,7 @@ import Glibc
         #expect((seen["receipt"] as? String)?.contains(sent.sha256) == true && (seen["receipt"] as? String)?.contains(sent.reference) == true)
         let filled = try #require(seen["filled"] as? String)
         #expect(URL(fileURLWithPath: filled).lastPathComponent == scope.fileName)
-        let check = try command("boardpack", ["check", fixture.reportFile.path, filled])
+        let check = try command("boardpack", ["check", filled, "--report", fixture.reportFile.path])
         #expect(check.status == 0, "boardpack check on the filled return: \(check.out)\(check.err)")
         #expect(check.out.contains("clean return from Kent Probation: \(goals.count) goals answered, \(measures.count) figures given"), "\(check.out)")
 
@@ -122,7 +122,7 @@ import Glibc
         let row = seen["completenessRow"] as? [String] ?? []
         #expect((seen["completenessHeaders"] as? [String])?.contains("Came by") == true)
         #expect(row.count > 4 && row[1] == "Received" && row[3] == "Form", "\(row)")
-        #expect((seen["pages"] as? [Any])?.count == 9)
+        #expect((seen["pages"] as? [Any])?.count == 8, "every page was looked at")
         #expect((seen["axe"] as? [Any])?.isEmpty == true, "axe-core found serious or critical problems: \(seen["axe"] ?? "")")
     }
 }

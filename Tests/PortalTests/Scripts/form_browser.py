@@ -63,6 +63,9 @@ def look(name):
     if shots:
         for width in (1280, 375):
             driver.set_window_size(width, 900)
+            if width == 375:  # what a phone shows first, at its own size
+                driver.execute_script("window.scrollTo(0, 0)")
+                driver.save_screenshot(os.path.join(shots, f"form-{len(seen['pages']):02d}-{name}-{width}-top.png"))
             height = driver.execute_script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")
             driver.set_window_size(width, min(max(height + 140, 600), 9000))
             driver.save_screenshot(os.path.join(shots, f"form-{len(seen['pages']):02d}-{name}-{width}.png"))

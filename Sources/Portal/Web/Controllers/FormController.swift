@@ -85,7 +85,8 @@ struct FormController {
         if !result.mustFix.isEmpty {
             let problems = result.mustFix.map { (field: $0.place.isEmpty ? nil : $0.place, message: $0.message) }
             var page = FormPage.make(period: period, report: report, scope: scope, form: form, problems: problems, csrf: session.csrf, base: kept.id!, now: store.now)
-            page.notice = "Nothing was sent. What you typed is kept as a draft (\(kept.reference))."
+            page.notice = "Nothing was sent yet: correct what is listed above, then press Send your return again. What you typed is kept as a draft (\(kept.reference))."
+            page.noticeClass = "panel-tag-bad"
             return portal.pages.response(page, template: "form", status: .unprocessableContent)
         }
         return redirect(to: "/agency/uploads/\(kept.id!)")

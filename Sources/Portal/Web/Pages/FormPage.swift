@@ -80,6 +80,8 @@ struct FormPage {
     var base: Int64
     /// "Saved at 12 July 2013, 14:05", or what happened to the last post.
     var notice: String?
+    /// A draft saved is good news; a post that was not sent only keeps what was typed.
+    var noticeClass = "panel-tag-good"
     /// Why the page came back without being taken (a newer version, the session ended).
     var stale: String?
     var errorTitle: String?
@@ -170,7 +172,7 @@ struct FormPage {
             let measure = item.measure
             let given = byMeasure[Forgiving.key(measure.id)] ?? .init(id: measure.id)
             return MeasureBlock(
-                id: measure.id, name: measure.name, theme: item.theme.heading, hint: ReturnTemplate.kindHint(for: measure),
+                id: measure.id, name: measure.name, theme: item.theme.heading, hint: ReturnTemplate.kindHint(for: measure).flatMap(Self.sentence),
                 earlier: Optional(ReturnTemplate.earlierFigures(item, period: report.period.label).joined(separator: "; ")).flatMap { $0.isEmpty ? nil : $0 },
                 valueID: "m\(i)-value", valueName: "measure.\(measure.id).value", value: given.value ?? "", valueError: beside["m\(i)-value"],
                 noteID: "m\(i)-note", noteName: "measure.\(measure.id).note", note: given.note ?? "", noteError: beside["m\(i)-note"])
@@ -181,6 +183,13 @@ struct FormPage {
             errorTitle: errors.isEmpty ? nil : "There \(errors.count == 1 ? "is 1 problem" : "are \(errors.count) problems")", errors: errors,
             goals: goals, measures: measures,
             completedBy: form.completedBy ?? "", completedByError: beside["completed-by"], date: form.date ?? "", dateError: beside["date-completed"])
+    }
+
+    /// "(a percentage, e.g. 81%)" as a sentence of its own: "A percentage, e.g. 81%".
+    static func sentence(_ hint: String) -> String? {
+        let inner = hint.trimmingCharacters(in: CharacterSet(charactersIn: "()"))
+        guard let first = inner.first else { return nil }
+        return first.uppercased() + inner.dropFirst()
     }
 
     /// The answers as the page posted them: every field of the agency's goals and figures, as
