@@ -1,14 +1,9 @@
 import BoardPack
-import ChildProcess
 import Foundation
 import Portal
 import ReportModel
 import TestSupport
 import Testing
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The return filled in on the web form, in a real browser (Scripts/form_browser.py, selenium
 /// with Debian's chromium, against the real `boardpack-portal serve` on 127.0.0.1), for the
@@ -28,33 +23,9 @@ import Glibc
         let scope = fixture.scope(Self.agency)
         let goals = scope.goals.map(\.goal.id), measures = scope.measures.map(\.measure.id)
         let percent = try #require(scope.measures.first { MeasureKind.of($0.measure) == .percent }?.measure.id, "Kent Probation supplies a percentage")
-        let work = TemporaryFolder("form-browser")
-        let screenshots = ProcessInfo.processInfo.environment["BOARDPACK_PORTAL_SCREENSHOTS"]
-        if let screenshots { try FileManager.default.createDirectory(atPath: screenshots, withIntermediateDirectories: true) }
-        let setup = try #require(try PortalSetup.links(store: try PortalStore.open(fixture.data), agency: nil, rotate: false, secretariat: true).secretariat)
-        let server = try PortalServer(data: fixture.data.url.path)
-        let config: [String: Any] = [
-            "base": server.base, "agencyLink": server.base + fixture.linkPath(Self.agency), "agency": scope.agency.name,
-            "setupLink": server.base + setup[setup.range(of: "/s/")!.lowerBound...], "password": "three random words here",
-            "work": work.url.path, "screenshots": screenshots ?? NSNull(),
-            "goals": goals, "measures": measures, "redGoal": goals[0], "wrongMeasure": percent,
-        ]
-        let browser = try ChildProcess("/usr/bin/env", ["python3", Self.script.path, String(decoding: try JSONSerialization.data(withJSONObject: config), as: UTF8.self)])
-        let output = browser.readToEnd(seconds: 300)
-        if output == nil { browser.killGroup(SIGKILL) }
-        let status = browser.waitForExit()
-        #expect(server.stop() == 0, "the server ends cleanly on SIGTERM")
-        var left = true
-        for _ in 0..<50 where left {
-            left = kill(-browser.pid, 0) == 0
-            if left { usleep(100_000) }
-        }
-        if left { kill(-browser.pid, SIGKILL) }
-        #expect(!left, "no browser or driver is left running")
-        let (out, err) = try #require(output, "the browser script ran over 300 s")
-        let text = String(decoding: out, as: UTF8.self)
-        #expect(status == 0, "\(text)\n\(String(decoding: err, as: UTF8.self).suffix(3000))")
-        guard status == 0, let seen = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return }
+        let (work, server, common) = try BrowserScript.scene(fixture, agency: Self.agency, name: "form-browser")
+        let config = common.merging(["goals": goals, "measures": measures, "redGoal": goals[0], "wrongMeasure": percent]) { a, _ in a }
+        guard let seen = try BrowserScript.run(Self.script, config, server: server) else { return }
 
         // The form asks exactly the period's scheme, named and coloured, in a fieldset with a legend.
         let scheme = fixture.report.scheme.statuses.map(\.name)
@@ -120,8 +91,8 @@ import Glibc
 
         // Completeness says it came by form; every page passed axe.
         let row = seen["completenessRow"] as? [String] ?? []
-        #expect((seen["completenessHeaders"] as? [String])?.contains("Came by") == true)
-        #expect(row.count > 4 && row[1] == "Received" && row[3] == "Form", "\(row)")
+        #expect((seen["completenessHeaders"] as? [String])?.contains("Newest upload, and how it came") == true)
+        #expect(row.count > 4 && row[1] == "Received" && row[2].hasSuffix("Came by: Form") && row[3] == "Rob Jacques", "\(row)")
         #expect((seen["pages"] as? [Any])?.count == 8, "every page was looked at")
         #expect((seen["axe"] as? [Any])?.isEmpty == true, "axe-core found serious or critical problems: \(seen["axe"] ?? "")")
     }

@@ -19,65 +19,41 @@ import json
 import os
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.common.action_chains import ActionChains
-from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import browser_support as support  # noqa: E402
 
-config = json.loads(sys.argv[1])
-base, work = config["base"], config["work"]
-downloads = os.path.join(work, "downloads")
-os.makedirs(downloads, exist_ok=True)
-shots = config.get("screenshots")
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+
+config, base, work, downloads, shots = support.settings(sys.argv)
 seen = {"pages": [], "axe": []}
 driver = None
 
 
 def fail(message):
-    print(json.dumps({"failed": message, "seen": seen}))
-    sys.exit(1)
+    support.fail(seen, message)
 
 
 def wait_for(test, what, timeout=30):
-    try:
-        return WebDriverWait(driver, timeout).until(lambda d: test(d))
-    except Exception:
-        fail(f"{what}: not seen in {timeout} s (at {driver.current_url}: {driver.title})")
+    return support.wait_for(driver, seen, test, what, timeout)
 
 
 def axe_violations():
-    from axe_selenium_python import Axe
-    axe = Axe(driver)
-    axe.inject()
-    return [{"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:3]}
-            for v in axe.run()["violations"] if v["impact"] in ("serious", "critical")]
+    return support.axe_violations(driver)
 
 
 def look(name):
     """Records the page, checks it with axe, and, when asked, keeps screenshots at 1280 and 375
-    pixels wide (the whole page's height)."""
+    pixels wide (the whole page's height, and what a phone shows first)."""
     seen["pages"].append({"name": name, "url": driver.current_url, "title": driver.title})
     seen["axe"] += [dict(v, page=name) for v in axe_violations()]
     if shots:
-        for width in (1280, 375):
-            driver.set_window_size(width, 900)
-            if width == 375:  # what a phone shows first, at its own size
-                driver.execute_script("window.scrollTo(0, 0)")
-                driver.save_screenshot(os.path.join(shots, f"form-{len(seen['pages']):02d}-{name}-{width}-top.png"))
-            height = driver.execute_script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")
-            driver.set_window_size(width, min(max(height + 140, 600), 9000))
-            driver.save_screenshot(os.path.join(shots, f"form-{len(seen['pages']):02d}-{name}-{width}.png"))
-        driver.set_window_size(1280, 900)
+        support.screenshots(driver, os.path.join(shots, f"form-{len(seen['pages']):02d}-{name}"), most=9000, top=True)
 
 
 def start_browser():
-    options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--hide-scrollbars"):
-        options.add_argument(argument)
-    options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    return support.chrome(downloads)
 
 
 def open_link():
