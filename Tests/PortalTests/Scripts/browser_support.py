@@ -52,10 +52,10 @@ def axe_violations(driver):
 
 def screenshots(driver, path, most=6000, top=False):
     """The whole page at 1280 and 375 pixels wide (PATH-1280.png, PATH-375.png); with `top`, also
-    what a phone shows first (PATH-375-top.png)."""
+    what a screen shows first at each width (PATH-1280-top.png, PATH-375-top.png)."""
     for width in (1280, 375):
-        driver.set_window_size(width, 900)
-        if top and width == 375:
+        driver.set_window_size(width, 900 if width > 400 else 812)
+        if top:
             driver.execute_script("window.scrollTo(0, 0)")
             driver.save_screenshot(f"{path}-{width}-top.png")
         height = driver.execute_script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")

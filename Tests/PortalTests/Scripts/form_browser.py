@@ -140,6 +140,15 @@ try:
     seen["keptAfterErrors"] = typed_values() == before
     seen["keptDiff"] = {k: [before.get(k), v] for k, v in typed_values().items() if before.get(k) != v}
     look("form-errors")
+    if shots:  # the pictures docs/portal.md shows: the summary and the first field with its error
+        driver.set_window_size(1280, 1500)
+        driver.execute_script("window.scrollTo(0, 0)")
+        driver.save_screenshot(os.path.join(shots, "portal-form.png"))
+        driver.set_window_size(375, 812)
+        driver.execute_script("document.getElementById('g0-update').closest('.field').scrollIntoView()")
+        driver.execute_script("window.scrollBy(0, -260)")
+        driver.save_screenshot(os.path.join(shots, "portal-form-phone.png"))
+        driver.set_window_size(1280, 900)
 
     # A label taken away: axe must see it (the check above would then fail).
     driver.execute_script("document.querySelector('label[for=g0-update]').remove()")

@@ -174,6 +174,55 @@ import Testing
         }
     }
 
+    @Test func anUploadedWorkbooksAnswersStartTheForm() async throws {
+        let goal = scope.goals[1].goal.id
+        let workbook = try fixture.complete(Self.agency, "kp.xlsx", status: "Amber", [goal: ["Red", "Referrals fell; a new provider starts in August."]])
+        try await fixture.app(try await fixture.site()).test(.router) { client in
+            let browser = Browser(client)
+            try await browser.open(fixture.linkPath(Self.agency))
+            let csrf = try await browser.csrf(on: "/agency")
+            let uploaded = try await browser.upload("/agency/uploads", [("csrf", csrf)], file: ("kp.xlsx", Array(try Data(contentsOf: workbook))))
+            #expect(uploaded.status == .seeOther)
+            let upload = try #require(try uploads().first)
+            let html = try await browser.get("/agency/form").text
+            #expect(html.contains("The answers start from your upload \(upload.reference) (kp.xlsx)."))
+            #expect(html.contains("id=\"g1-status-0\" name=\"goal.\(goal).status\" value=\"Red\" checked"))
+            #expect(html.contains(">Referrals fell; a new provider starts in August.</textarea>"))
+            #expect(html.contains("name=\"completedBy\" value=\"Rob Jacques\"") && html.contains("name=\"base\" value=\"\(upload.id!)\""))
+        }
+    }
+
+    @Test func aYearEndAsksForAProposalAndAnAmendmentNeedsItsWording() async throws {
+        // The Kent plan's own year end, 2012-13: the stock take asks what becomes of each goal.
+        let fixture = try PortalFixture(report: try Examples.report(Examples.kent))
+        let scope = fixture.scope(Self.agency), goal = scope.goals[0].goal.id
+        try await fixture.app(try await fixture.site()).test(.router) { client in
+            let browser = Browser(client)
+            try await browser.open(fixture.linkPath(Self.agency))
+            let page = try await browser.get("/agency/form").text
+            for (n, action) in ReturnLayout.proposalChoices.enumerated() {
+                #expect(page.contains("<input type=\"radio\" id=\"g0-proposal-\(n)\" name=\"goal.\(goal).proposal\" value=\"\(action.label)\"><label for=\"g0-proposal-\(n)\">\(action.label)</label>"))
+            }
+            #expect(page.contains("<legend>Proposal for next year&#39;s plan (Carry forward, Amend, Discharge)</legend>"))
+            #expect(page.contains("<label for=\"g0-wording\">Proposed wording, if you propose to amend the goal</label>"))
+            let csrf = try await browser.csrf(on: "/agency/form")
+            var answers: [(String, String)] = [("csrf", csrf), ("base", "0"), ("completedBy", "Rob Jacques"), ("date", "08/07/2013"), ("action", "send")]
+            for item in scope.goals { answers += [("goal.\(item.goal.id).status", "Green"), ("goal.\(item.goal.id).update", "Done.")] }
+            for item in scope.measures { answers.append(("measure.\(item.measure.id).value", "50%")) }
+            let refused = try await browser.post("/agency/form", answers + [("goal.\(goal).proposal", "Amend")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("<li><a href=\"#g0-wording\">\(goal) proposed wording: goal \(goal) is to be amended but has no proposed wording</a></li>"))
+            #expect(refused.text.contains("id=\"g0-proposal-1\" name=\"goal.\(goal).proposal\" value=\"Amend\" checked"))
+            let period = try #require(try fixture.store.openPeriod())
+            let base = try #require(try fixture.store.uploads(period: period.id!, as: .secretariat).first?.id)
+            let sent = try await browser.post("/agency/form", answers.map { $0.0 == "base" ? ("base", String(base)) : $0 }
+                + [("goal.\(goal).proposal", "Amend"), ("goal.\(goal).wording", "Reworded goal.")])
+            #expect(sent.status == .seeOther)
+            let merged = try PeriodMerge.of(period, store: fixture.store, reports: PeriodReports())
+            #expect(merged.report.goal(goal)?.proposal == Proposal(action: .amend, wording: "Reworded goal."))
+        }
+    }
+
     @Test func completenessSaysHowAnswersCameAndDraftsAsStarted() async throws {
         try await fixture.app(try await fixture.site()).test(.router) { client in
             let agency = Browser(client)
