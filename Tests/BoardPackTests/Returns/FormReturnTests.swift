@@ -122,4 +122,23 @@ import Testing
         let blank = FormSubmission(report: fixture.report.id, period: fixture.report.period.label, agency: Self.agency)
         #expect(check(blank).isBlank && check(blank).problems.last?.message == "is blank: no status, update or figure is filled in, so Kent Probation is still missing")
     }
+
+    @Test func theCommandLineChecksAndMergesAFormsFileAsThePortalDoes() throws {
+        let given = form(goals: [scope.goals[0].goal.id: ("Red", nil)])
+        let folder = fixture.folder.appendingPathComponent("returns")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("kent-probation-form.json")
+        try Data(given.bytes).write(to: file)
+        try Data("{}".utf8).write(to: folder.appendingPathComponent("notes.json"))  // not a form: passed over
+        let check = try boardpack(["check", file.path, "--report", fixture.reportFile.path])
+        #expect(check.status == 1)
+        #expect((check.out + check.err).contains("kent-probation-form.json: \(scope.goals[0].goal.id) update: goal \(scope.goals[0].goal.id) is Red but has no update"), "\(check)")
+        let (a, b) = (fixture.folder.appendingPathComponent("a.json"), fixture.folder.appendingPathComponent("b.json"))
+        let byName = try boardpack(["merge", fixture.reportFile.path, file.path, "-o", a.path])
+        let byFolder = try boardpack(["merge", fixture.reportFile.path, folder.path, "-o", b.path])
+        #expect(byName.status == 1 && byFolder.status == 1, "a goal refused: \(byFolder.out)")
+        #expect(try Data(contentsOf: a) == Data(contentsOf: b))
+        let (merged, _) = fixture.merge([file])
+        #expect(try Data(contentsOf: a) == ReportCoding.encode(merged), "the command line merges a form as the library does")
+    }
 }
