@@ -96,6 +96,7 @@ extension ReturnChecker {
             }
             byMeasure[Forgiving.key(fields.id)] = fields
         }
+        var figures = MeasureTally()
         for item in scope.measures {
             let measure = item.measure
             let fields = byMeasure[Forgiving.key(measure.id)] ?? FormSubmission.MeasureFields(id: measure.id)
@@ -110,12 +111,10 @@ extension ReturnChecker {
             }
             let note = text(fields.note, field: FormField.note(measure.id), what: "the note on measure \(measure.id)")
             if note.tooLong { continue }
-            guard value != nil || note.text != nil else {
-                result.figuresMissing.append(measure.id)
-                continue
-            }
-            result.measures.append(MeasureAnswer(measureID: measure.id, value: value, note: note.text, cells: [FormField.value(measure.id), FormField.note(measure.id)]))
+            figures.record(measure, value: value, note: note.text, places: [FormField.value(measure.id), FormField.note(measure.id)])
         }
+        result.measures = figures.answers
+        result.figuresMissing = figures.missing
         finish(&result, goals: Place(file: file, field: FormField.goals), measures: Place(file: file, field: FormField.measures))
     }
 }

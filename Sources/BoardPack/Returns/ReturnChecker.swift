@@ -109,8 +109,8 @@ public struct ReturnChecker: Sendable {
         result.goals = goals.tally.answers
         result.refusedGoals = goals.tally.refused
         result.unanswered = goals.tally.unanswered
-        result.measures = measures.answers
-        result.figuresMissing = measures.missing
+        result.measures = measures.tally.answers
+        result.figuresMissing = measures.tally.missing
         result.problems += goals.problems + measures.problems
         finish(&result, goals: Place(file: result.file, sheet: goals.sheetName), measures: Place(file: result.file, sheet: measures.sheetName))
     }

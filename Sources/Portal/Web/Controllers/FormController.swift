@@ -44,8 +44,10 @@ struct FormController {
         if case .form(let form) = FormSubmission.reading(bytes) {
             return (form, newest.isDraft ? "your draft \(newest.reference)" : "the answers you sent, \(newest.reference)")
         }
-        let checker = try portal.reports.checker(for: try portal.store.period(newest.periodID)!)
-        let checked = checker.check(OpenedReturn(bytes: bytes, name: newest.originalName), from: scope.agency.id)
+        // A workbook: its answers as the checker reads them, so what starts the form is what was taken.
+        guard let period = try portal.store.period(newest.periodID) else { return (empty, nil) }
+        let checker = try portal.reports.checker(for: period), agency = scope.agency.id
+        let checked = try await blocking { checker.check(OpenedReturn(bytes: bytes, name: newest.originalName), from: agency) }
         guard checked.isUsable else { return (empty, nil) }
         return (FormSubmission(checked, report: report), "your upload \(newest.reference) (\(newest.originalName))")
     }

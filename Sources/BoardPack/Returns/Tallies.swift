@@ -38,3 +38,20 @@ struct GoalTally {
         return nil
     }
 }
+
+/// What a return's figures came to, whichever way they arrived: the figures given (with their
+/// notes) and the measures left without either.
+struct MeasureTally {
+    var answers: [MeasureAnswer] = []
+    var missing: [String] = []
+
+    /// Records a measure's figure and note as read (nil where nothing was given, or it was
+    /// refused); `places` are where they were read.
+    mutating func record(_ measure: Measure, value: Value?, note: String?, places: [String]) {
+        guard value != nil || note != nil else {
+            missing.append(measure.id)
+            return
+        }
+        answers.append(MeasureAnswer(measureID: measure.id, value: value, note: note, cells: places))
+    }
+}
