@@ -72,7 +72,8 @@ struct UploadRow {
 
     init(_ upload: UploadRecord, href: String) {
         reference = upload.reference
-        fileName = upload.originalName
+        // A web form's version is named for what it is, not for the JSON it is kept as.
+        fileName = upload.source == .form ? (upload.isDraft ? "Web form (draft)" : "Web form") : upload.originalName
         receivedAt = Shown.time(upload.receivedAt)
         outcome = OutcomeWording.label(upload.outcome)
         outcomeClass = OutcomeWording.cssClass(upload.outcome)
