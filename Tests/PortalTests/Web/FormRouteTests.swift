@@ -132,6 +132,16 @@ import Testing
             let checked = ReturnChecker(report: fixture.report).check(bytes: workbook.bytes, name: scope.fileName)
             #expect(checked.isClean, "\(checked.problems)")
             #expect(checked.goals.first { $0.goalID == goal }?.update == ["Behind plan."] && checked.measures.count == scope.measures.count)
+            // The portal's merge is boardpack merge's, byte for byte, of the form's file under its name.
+            let period = try #require(try fixture.store.openPeriod())
+            let merged = try PeriodMerge.of(period, store: fixture.store, reports: PeriodReports())
+            let folder = TemporaryFolder("form-merge")
+            let form = folder.file(upload.originalName), out = folder.file("merged.json")
+            try Data(try fixture.store.uploads.read(upload.sha256)).write(to: form)
+            let cli = try command("boardpack", ["merge", fixture.reportFile.path, form.path, "-o", out.path])
+            #expect(cli.status == 0, "\(cli.out)\(cli.err)")
+            #expect(try Data(contentsOf: out) == merged.json)
+            #expect(merged.report.goal(goal)?.returns.first { $0.agency == Self.agency }?.source.fields == ["\(goal) status", "\(goal) update"])
             // A draft has none; nor has another agency.
             #expect(try await browser.get("/agency/uploads/\(draft.id!)/return.xlsx").status == .notFound)
             let other = Browser(client)
