@@ -233,6 +233,22 @@ import Testing
         }
     }
 
+    @Test func aPageOfAnEarlierSessionGivesBackWhatWasTypedAndKeepsNothing() async throws {
+        try await fixture.app(try await fixture.site()).test(.router) { client in
+            let browser = Browser(client)
+            try await browser.open(fixture.linkPath(Self.agency))
+            let old = try await browser.csrf(on: "/agency/form")
+            try await browser.open(fixture.linkPath(Self.agency))  // the link again, in another tab: a new session
+            let typed = "Typed on the older page."
+            let response = try await browser.post("/agency/form", fields(["goal.\(scope.goals[0].goal.id).update": typed], csrf: old))
+            #expect(response.status == .forbidden)
+            #expect(response.text.contains("This page is older than your session") && response.text.contains(escaped(typed)))
+            #expect(try uploads().isEmpty, "nothing is kept from a page with another session's token")
+            // Any other form with a stale token is still the plain refusal.
+            #expect(try await browser.post("/sign-out", [("csrf", old)]).status == .forbidden)
+        }
+    }
+
     @Test func completenessSaysHowAnswersCameAndDraftsAsStarted() async throws {
         try await fixture.app(try await fixture.site()).test(.router) { client in
             let agency = Browser(client)

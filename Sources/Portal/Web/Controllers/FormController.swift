@@ -61,6 +61,10 @@ struct FormController {
         guard let session = context.session, session.kind == .agency, let agency = session.agencyID, let periodID = session.periodID else {
             return portal.pages.response(SessionEndedPage(fields: fields), template: "form-session-ended", status: .unauthorized)
         }
+        // A page older than this session (its token another's): refused, nothing kept, the text given back.
+        if context.formTokenRefused {
+            return portal.pages.response(SessionEndedPage(fields: fields, olderPage: true), template: "form-session-ended", status: .forbidden)
+        }
         let (period, report) = try portal.period(periodID)
         guard let scope = ReturnScope.all(in: report, only: agency) else { throw PageError.notFound }
         let sending = fields["action"] == "send"
@@ -128,10 +132,18 @@ struct SessionEndedPage {
         var text: String
     }
 
-    var chrome = Chrome.plain("Your session has ended")
+    var chrome: Chrome
+    var title: String
+    var why: String
     var typed: [Typed]
 
-    init(fields: [String: String]) {
+    /// - Parameter olderPage: the session goes on, but the page was made for an earlier one.
+    init(fields: [String: String], olderPage: Bool = false) {
+        title = olderPage ? "This page is older than your session" : "Your session has ended"
+        why = olderPage
+            ? "What you typed last was not saved, because your link was opened again (in another tab or window) after this page was. Nothing is lost: it is below."
+            : "What you typed last was not saved, because the page was open longer than your session lasts. Nothing is lost: it is below."
+        chrome = .plain(title)
         // "goal.EE-3.update" → "EE-3 update", as the form labels its fields.
         typed = fields.filter { !["csrf", "action", "base"].contains($0.key) && !Whitespace.trimmed($0.value).isEmpty }
             .sorted { $0.key < $1.key }.enumerated().map { i, field in

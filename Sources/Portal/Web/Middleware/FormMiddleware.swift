@@ -26,7 +26,13 @@ struct FormMiddleware: RouterMiddleware {
         var context = context
         context.form = String(buffer: body)
         if let session = context.session {
-            guard let token = Self.field("csrf", in: context.form!), Tokens.equal(token, session.csrf) else { throw PageError.badForm }
+            guard let token = Self.field("csrf", in: context.form!), Tokens.equal(token, session.csrf) else {
+                // The return's form, from a page older than this session (the link opened again
+                // in another tab): nothing is kept, but what was typed is given back.
+                guard request.uri.path == FormController.path else { throw PageError.badForm }
+                context.formTokenRefused = true
+                return try await next(request, context)
+            }
         }
         return try await next(request, context)
     }
