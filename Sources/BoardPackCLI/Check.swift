@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
             LibreOffice.
             """)
 
-    @Argument(help: "The return (.xlsx).")
+    @Argument(help: "The return (.xlsx), or one given on the portal's web form (AGENCY-form.json).")
     var file: String
 
     @Option(help: "The report the return answers, as JSON.")

@@ -25,7 +25,7 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: "The report, as JSON.")
     var report: String
 
-    @Argument(help: "The returns (.xlsx), or folders of them (each spreadsheet in the folder; not its subfolders).")
+    @Argument(help: "The returns (.xlsx, or AGENCY-form.json from the portal's web form), or folders of them (each spreadsheet or form in the folder; not its subfolders).")
     var returns: [String]
 
     @Option(name: .shortAndLong, help: "Where to write the merged report (JSON).")

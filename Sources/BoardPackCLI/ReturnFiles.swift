@@ -10,7 +10,8 @@ import XLSXReader
 /// swift-argument-parser takes a list of positional arguments in quadratic time (0.64 s for
 /// 5,000 names). In a folder every spreadsheet counts, not only .xlsx, so that a return saved
 /// as .xls or .ods is refused with its reason instead of being passed over; other files, Office's
-/// `~$` lock files, hidden files and subfolders are left alone.
+/// `~$` lock files, hidden files and subfolders are left alone. A return given on the portal's
+/// web form, saved as `AGENCY-form.json` (`FormSubmission`), counts too.
 enum ReturnFiles {
     static let spreadsheetExtensions: Set<String> = ["xlsx", "xlsm", "xls", "ods", "csv", "numbers"]
 
@@ -30,7 +31,7 @@ enum ReturnFiles {
             let folder = URL(fileURLWithPath: path, isDirectory: true)
             let returns = names.sorted().filter { name in
                 !name.hasPrefix(".") && !name.hasPrefix("~$")
-                    && spreadsheetExtensions.contains((name as NSString).pathExtension.lowercased())
+                    && (spreadsheetExtensions.contains((name as NSString).pathExtension.lowercased()) || name.lowercased().hasSuffix("-form.json"))
             }.map { folder.appendingPathComponent($0) }.filter { !isFolder($0.path) }
             if returns.isEmpty {
                 throw WorkbookProblems([WorkbookProblem(Place(file: path), "holds no returns (no .xlsx or other spreadsheet file in the folder)")])

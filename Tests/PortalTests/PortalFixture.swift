@@ -31,11 +31,12 @@ struct PortalFixture {
     let store: PortalStore
     static let period = "2013-14 Q1"
 
-    init(due: String? = "2013-07-12", closes: String? = nil) throws {
+    /// - Parameter report: another report to open the period with (the Kent year end itself, say).
+    init(due: String? = "2013-07-12", closes: String? = nil, report given: Report? = nil) throws {
         scratch = TemporaryFolder("portal")
         clock = TestClock()
         let kent = try Examples.report(Examples.kent)
-        report = try Rollover(report: kent, file: "kent.json").validNext(Period(guessing: Self.period), output: "q1.json")
+        report = try given ?? Rollover(report: kent, file: "kent.json").validNext(Period(guessing: Self.period), output: "q1.json")
         reportFile = scratch.file("q1.json")
         try ReportCoding.encode(report).write(to: reportFile)
         data = DataFolder(scratch.file("data").path)

@@ -8,7 +8,8 @@ public struct GoalAnswer: Equatable, Sendable {
     public var status: String?
     public var update: [String]
     public var proposal: Proposal?
-    /// Where the answer was read on the Goals sheet: ["B12", "B14"].
+    /// Where the answer was read on the Goals sheet: ["B12", "B14"]; for a return given on the
+    /// web form, its fields: ["EE-3 status", "EE-3 update"].
     public var cells: [String]
     /// Why the answer was not accepted, in a few words ("no update"); nil when it was.
     public var refused: String?
@@ -28,8 +29,15 @@ public struct MeasureAnswer: Equatable, Sendable {
     public var measureID: String
     public var value: Value?
     public var note: String?
-    /// Where it was read on the Measures sheet.
+    /// Where it was read on the Measures sheet (or the web form's fields).
     public var cells: [String]
+
+    public init(measureID: String, value: Value?, note: String?, cells: [String]) {
+        self.measureID = measureID
+        self.value = value
+        self.note = note
+        self.cells = cells
+    }
 }
 
 /// A return as read and checked: what it answers, what it leaves unanswered, and every problem
@@ -62,6 +70,8 @@ public struct CheckedReturn: Sendable {
     /// The whole return was refused (another report, period or agency, or not a return at all):
     /// nothing in it is merged.
     public var refused = false
+    /// Given on the portal's web form (`FormSubmission`), not in a workbook: places are fields.
+    public var isForm = false
 
     init(file: String, path: String, sha256: String, modified: Date? = nil) {
         self.file = file

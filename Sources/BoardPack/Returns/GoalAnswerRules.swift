@@ -1,7 +1,8 @@
 import ReportModel
 
-/// The rules a goal's answer must meet, whichever way it arrives (a return's cells, and later
-/// a web form's fields): one home for each, so that every way of answering is judged alike.
+/// The rules a goal's answer must meet, whichever way it arrives (a return's cells, read by
+/// `GoalsReading`; a web form's fields, read by `ReturnChecker.read(_ form:)`; both through
+/// `GoalTally`): one home for each, so that every way of answering is judged alike.
 ///
 /// The caller reads what was given as text and says where each field is; the rules say which
 /// field a refusal concerns, the sentence for the person who typed it, and a short reason for

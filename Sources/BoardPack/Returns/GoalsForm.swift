@@ -2,15 +2,22 @@ import ReportModel
 
 /// The Goals sheet of a return, line by line: what `ReturnTemplate` writes, and what the checker
 /// knows as the form's own words, so that text an officer typed in a row of its own (below an
-/// Update, say) can be told from the form's and is never silently left out.
-struct GoalsForm {
+/// Update, say) can be told from the form's and is never silently left out. The portal's web
+/// form asks its questions in these words too.
+public struct GoalsForm {
     let report: Report
     let scope: ReturnScope
     /// The style's word for an editorial note ("Note").
     let noteLabel: String
 
+    public init(report: Report, scope: ReturnScope, noteLabel: String = Style.standard.labels.note) {
+        self.report = report
+        self.scope = scope
+        self.noteLabel = noteLabel
+    }
+
     /// One row of a goal's block.
-    enum Line: Equatable {
+    public enum Line: Equatable {
         /// "MH-1 – 2.4 Mental and Physical Health – led by Public Health NHS Kent".
         case heading(String)
         /// The goal's wording, keyed `ID|goal`.
@@ -26,7 +33,7 @@ struct GoalsForm {
         case field(ReturnLayout.GoalField)
 
         /// The form's own text in the row, nil for an input cell.
-        var text: String? {
+        public var text: String? {
             switch self {
             case .heading(let t), .wording(let t), .parent(let t), .note(let t), .previous(let t), .label(let t): t
             case .field: nil
@@ -47,7 +54,7 @@ struct GoalsForm {
     }
 
     /// A goal's block, top to bottom.
-    func lines(_ item: ReturnScope.GoalItem, _ directory: AgencyDirectory) -> [Line] {
+    public func lines(_ item: ReturnScope.GoalItem, _ directory: AgencyDirectory) -> [Line] {
         let goal = item.goal
         var lines: [Line] = [.heading("\(goal.id) – \(item.theme.heading) – led by \(Wording.leads(goal.leads, directory))")]
         // A sub-goal ("Identify current gaps in provision") reads only with the goal it is part of.

@@ -12,14 +12,12 @@ struct GoalsReading {
     let details: [String: String]
     let file: String
 
-    var answers: [GoalAnswer] = []
-    /// Answers given and refused, each with its reason (`GoalAnswer.refused`).
-    var refused: [GoalAnswer] = []
+    /// Answers accepted, answers given and refused (each with its reason), goals unanswered.
+    var tally: GoalTally
     /// Text typed in rows of their own after an input cell, by that cell's key: joined to it.
     private var typedOn: [String: [(text: String, cell: String)]] = [:]
     /// Goals whose answer cells' keys sit in another goal's block, or whose block holds another's.
     private var misplaced: Set<String> = []
-    var unanswered: [String] = []
     var problems: [WorkbookProblem] = []
     var sheetName = ReturnLayout.goalsSheet
 
@@ -30,6 +28,7 @@ struct GoalsReading {
         self.goalIDs = goalIDs
         self.details = details
         self.file = file
+        self.tally = GoalTally(report: report)
     }
 
     private mutating func problem(_ cell: String?, _ message: String) {
@@ -40,13 +39,13 @@ struct GoalsReading {
         guard !scope.goals.isEmpty else { return }
         guard let sheet = try KeyedSheet.read(book, sheet: ReturnLayout.goalsSheet) else {
             problems.append(KeyedSheet.missing(ReturnLayout.goalsSheet, what: "goals", in: book))
-            unanswered = scope.goals.map(\.goal.id)
+            tally.unanswered = scope.goals.map(\.goal.id)
             return
         }
         sheetName = sheet.name
         guard sheet.keyColumn != nil, let column = sheet.columns[Forgiving.key(ReturnLayout.Header.goals)] else {
             problems.append(KeyedSheet.lostKeys(Place(file: file, sheet: sheetName), "answers"))
-            unanswered = scope.goals.map(\.goal.id)
+            tally.unanswered = scope.goals.map(\.goal.id)
             return
         }
         var byGoal: [String: [String: [Row]]] = [:]
@@ -136,11 +135,7 @@ struct GoalsReading {
             proposal: asksForProposals ? typed(.proposal) : nil, wording: asksForProposals ? typed(.wording) : nil)
         /// Keeps what was given, refused for `reason` (when anything was given, or `always`).
         func keep(refusedFor reason: String, always: Bool = false) {
-            guard always || !given.isEmpty else { return }
-            refused.append(GoalAnswer(
-                goalID: goal.id, status: GoalAnswerRules.recognisedStatus(given, report: report),
-                update: given.update.map(Wording.paragraphs(in:)) ?? [], proposal: nil,
-                cells: [F.status, .update].compactMap(reference) + typedCells, refused: reason))
+            tally.keep(given, goal: goal, places: [F.status, .update].compactMap(reference) + typedCells, refusedFor: reason, always: always)
         }
         func refuse(_ cell: String?, _ message: String, reason: String) {
             problem(cell, message)
@@ -194,16 +189,11 @@ struct GoalsReading {
             keep(refusedFor: "its \(unreadable.field.rawValue) cell could not be read", always: unreadable.field == .status)
             return
         }
-        switch GoalAnswerRules.judge(given, goal: goal, report: report) {
-        case .unanswered:
-            unanswered.append(goal.id)
-        case .refused(let field, let message, let reason):
-            refuse(reference(field), message, reason: reason)
-        case .accepted(let status, let update, let proposal):
+        let refusal = tally.judge(given, goal: goal) { withProposal in
             var cells = [F.status, .update].compactMap(reference)
-            if proposal != nil { cells += [F.proposal, .wording].compactMap(reference) }
-            cells += typedCells
-            answers.append(GoalAnswer(goalID: goal.id, status: status, update: update, proposal: proposal, cells: cells))
+            if withProposal { cells += [F.proposal, .wording].compactMap(reference) }
+            return cells + typedCells
         }
+        if let refusal { problem(reference(refusal.field), refusal.message) }
     }
 }

@@ -7,8 +7,8 @@ struct MeasuresReading {
     let scope: ReturnScope
     let file: String
 
-    var answers: [MeasureAnswer] = []
-    var missing: [String] = []
+    /// The figures given, and the measures left without one.
+    var tally = MeasureTally()
     var problems: [WorkbookProblem] = []
     var sheetName = ReturnLayout.measuresSheet
 
@@ -26,13 +26,13 @@ struct MeasuresReading {
         guard !scope.measures.isEmpty else { return }
         guard let sheet = try KeyedSheet.read(book, sheet: ReturnLayout.measuresSheet) else {
             problems.append(KeyedSheet.missing(ReturnLayout.measuresSheet, what: "measures", in: book))
-            missing = scope.measures.map(\.measure.id)
+            tally.missing = scope.measures.map(\.measure.id)
             return
         }
         sheetName = sheet.name
         guard sheet.keyColumn != nil, let valueColumn = sheet.column(startingWith: H.value), let noteColumn = sheet.column(startingWith: H.note) else {
             problems.append(KeyedSheet.lostKeys(Place(file: file, sheet: sheetName), "figures"))
-            missing = scope.measures.map(\.measure.id)
+            tally.missing = scope.measures.map(\.measure.id)
             return
         }
         var byMeasure: [String: [Row]] = [:]
@@ -53,7 +53,7 @@ struct MeasuresReading {
         for item in scope.measures {
             let measure = item.measure
             guard let rows = byMeasure[Forgiving.key(measure.id)], let row = rows.first else {
-                missing.append(measure.id)
+                tally.missing.append(measure.id)
                 continue
             }
             let valueRef = WorksheetReader.reference(valueColumn, row.index), noteRef = WorksheetReader.reference(noteColumn, row.index)
@@ -83,11 +83,7 @@ struct MeasuresReading {
                 problem(noteRef, "the note on measure \(measure.id) \(why)")
                 continue
             }
-            guard value != nil || note != nil else {
-                missing.append(measure.id)
-                continue
-            }
-            answers.append(MeasureAnswer(measureID: measure.id, value: value, note: note, cells: [valueRef, noteRef]))
+            tally.record(measure, value: value, note: note, places: [valueRef, noteRef])
         }
     }
 }

@@ -8,6 +8,8 @@ import XLSXReader
 public struct OpenedReturn: @unchecked Sendable {  // the workbook moves to one thread, never shared
     var result: CheckedReturn
     var book: XLSXFile?
+    /// A return given on the portal's web form (`FormSubmission`), instead of a workbook.
+    var form: FormSubmission?
 
     private init(result: CheckedReturn, book: XLSXFile?) {
         self.result = result
@@ -31,6 +33,17 @@ public struct OpenedReturn: @unchecked Sendable {  // the workbook moves to one 
 
     public init(bytes: [UInt8], name: String, path: String? = nil, modified: Date? = nil) {
         result = CheckedReturn(file: name, path: path ?? name, sha256: SHA256.hex(bytes), modified: modified)
+        switch FormSubmission.reading(bytes) {
+        case .notAForm: break
+        case .form(let form):
+            self.form = form
+            result.isForm = true
+            return
+        case .unreadable(let why):
+            result.isForm = true
+            result.refuse(why)
+            return
+        }
         do {
             book = try XLSXFile(bytes: bytes, name: name)
         } catch {

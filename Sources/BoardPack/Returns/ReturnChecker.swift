@@ -10,12 +10,12 @@ import XLSXReader
 /// Only a return that is not for this report, period and agency is refused whole.
 public struct ReturnChecker: Sendable {
     public let report: Report
-    private let directory: AgencyDirectory
+    let directory: AgencyDirectory
     /// What each agency was asked for, worked out once for all the returns checked (and the
     /// merge of them): in the report's order, and by agency id.
     let scopeList: [ReturnScope]
-    private let scopes: [String: ReturnScope]
-    private let goalIDs: Set<String>
+    let scopes: [String: ReturnScope]
+    let goalIDs: Set<String>
     /// The day returns are checked on: a Date completed after it is a slip of the keyboard.
     public let today: Day
 
@@ -66,6 +66,10 @@ public struct ReturnChecker: Sendable {
 
     public func check(_ opened: OpenedReturn) -> CheckedReturn {
         var result = opened.result
+        if let form = opened.form {
+            read(form, into: &result)
+            return result
+        }
         guard let book = opened.book else { return result }
         do {
             try read(book, into: &result)
@@ -90,21 +94,7 @@ public struct ReturnChecker: Sendable {
         guard version == ReturnLayout.templateVersion else {
             return result.refuse("was made with an earlier layout of the return (template \(version)); ask the secretariat for a new return (boardpack returns --agency \(agencyID))")
         }
-        guard reportID == report.id else {
-            return result.refuse("is a return for report \"\(reportID)\", not \"\(report.id)\"")
-        }
-        let returnPeriod = details[ReturnLayout.Key.period] ?? ""
-        result.period = returnPeriod
-        guard returnPeriod == report.period.label else {
-            return result.refuse("is the return for \(returnPeriod), but this report collects \(report.period.label); merge it into the \(returnPeriod) report, or ask for a \(report.period.label) return")
-        }
-        guard let agency = directory.agency(agencyID) else {
-            return result.refuse("is a return for \"\(agencyID)\", which is not an agency of this report")
-        }
-        guard let scope = scopes[agency.id] else {
-            return result.refuse("is a return for \(agency.name), which leads no goal and supplies no figure in this report")
-        }
-        result.agency = agency
+        guard let scope = scope(report: reportID, period: details[ReturnLayout.Key.period] ?? "", agency: agencyID, into: &result) else { return }
         // A form renamed or deleted: the return is refused whole (docs/return-layout.md), not
         // merged in part with its agency counted as having returned.
         for (sheet, what, asked) in [(ReturnLayout.goalsSheet, "goals", !scope.goals.isEmpty), (ReturnLayout.measuresSheet, "measures", !scope.measures.isEmpty)]
@@ -116,26 +106,54 @@ public struct ReturnChecker: Sendable {
         try goals.read(book)
         var measures = MeasuresReading(scope: scope, file: result.file)
         try measures.read(book)
-        result.goals = goals.answers
-        result.refusedGoals = goals.refused
-        result.unanswered = goals.unanswered
-        result.measures = measures.answers
-        result.figuresMissing = measures.missing
+        result.goals = goals.tally.answers
+        result.refusedGoals = goals.tally.refused
+        result.unanswered = goals.tally.unanswered
+        result.measures = measures.tally.answers
+        result.figuresMissing = measures.tally.missing
         result.problems += goals.problems + measures.problems
+        finish(&result, goals: Place(file: result.file, sheet: goals.sheetName), measures: Place(file: result.file, sheet: measures.sheetName))
+    }
+
+    /// Whose return this is, for any way it arrives: this report's, this period's, and an agency
+    /// that is asked for something; otherwise the return is refused whole (and nil returned).
+    func scope(report reportID: String, period: String, agency agencyID: String, into result: inout CheckedReturn) -> ReturnScope? {
+        guard reportID == report.id else {
+            result.refuse("is a return for report \"\(reportID)\", not \"\(report.id)\"")
+            return nil
+        }
+        result.period = period
+        guard period == report.period.label else {
+            result.refuse("is the return for \(period), but this report collects \(report.period.label); merge it into the \(period) report, or ask for a \(report.period.label) return")
+            return nil
+        }
+        guard let agency = directory.agency(agencyID) else {
+            result.refuse("is a return for \"\(agencyID)\", which is not an agency of this report")
+            return nil
+        }
+        guard let scope = scopes[agency.id] else {
+            result.refuse("is a return for \(agency.name), which leads no goal and supplies no figure in this report")
+            return nil
+        }
+        result.agency = agency
+        return scope
+    }
+
+    /// What a return read whole leaves to say, for any way it arrives: blank, or the goals and
+    /// figures it leaves unanswered (for the secretariat to see; nothing refused).
+    func finish(_ result: inout CheckedReturn, goals: Place, measures: Place) {
+        guard let agency = result.agency else { return }
         if result.isBlank {
             result.problems.append(WorkbookProblem(Place(file: result.file), "is blank: no status, update or figure is filled in, so \(agency.name) is still missing"))
-        } else {
-            // Nothing refused: what is left unanswered is for the secretariat to see.
-            if !result.unanswered.isEmpty {
-                result.problems.append(WorkbookProblem(
-                    Place(file: result.file, sheet: goals.sheetName), "\(Wording.plural(result.unanswered.count, "goal")) not answered: \(result.unanswered.joined(separator: ", "))",
-                    weight: .notice))
-            }
-            if !result.figuresMissing.isEmpty {
-                result.problems.append(WorkbookProblem(
-                    Place(file: result.file, sheet: measures.sheetName), "no figure for \(result.figuresMissing.joined(separator: ", ")) (type tbc where it is not known yet)",
-                    weight: .notice))
-            }
+            return
+        }
+        if !result.unanswered.isEmpty {
+            result.problems.append(WorkbookProblem(
+                goals, "\(Wording.plural(result.unanswered.count, "goal")) not answered: \(result.unanswered.joined(separator: ", "))", weight: .notice))
+        }
+        if !result.figuresMissing.isEmpty {
+            result.problems.append(WorkbookProblem(
+                measures, "no figure for \(result.figuresMissing.joined(separator: ", ")) (type tbc where it is not known yet)", weight: .notice))
         }
     }
 

@@ -68,7 +68,7 @@ public struct ReturnMerger {
         for r in accepted {
             result.returnsReceived.append(ReceivedReturn(
                 agency: r.agency!.id, period: period, completedBy: r.completedBy, date: r.date,
-                source: Provenance(file: r.file, sha256: r.sha256, sheet: ReturnLayout.instructionsSheet, cells: [])))
+                source: provenance(r, sheet: ReturnLayout.instructionsSheet, form: FormField.signature, cells: [])))
         }
         result.returnsReceived.sort { (order[$0.agency] ?? 0, $0.period) < (order[$1.agency] ?? 0, $1.period) }
         keepValid(&result, accepted: accepted, summary: &summary)
@@ -165,8 +165,9 @@ public struct ReturnMerger {
 
     // MARK: - Goals and measures
 
-    private func provenance(_ r: CheckedReturn, sheet: String, cells: [String]) -> Provenance {
-        Provenance(file: r.file, sha256: r.sha256, sheet: sheet, cells: cells)
+    /// Where answers came from: a workbook's sheet and cells, or the web form's part and fields.
+    private func provenance(_ r: CheckedReturn, sheet: String, form: String, cells: [String]) -> Provenance {
+        r.isForm ? Provenance(file: r.file, sha256: r.sha256, form: form, fields: cells) : Provenance(file: r.file, sha256: r.sha256, sheet: sheet, cells: cells)
     }
 
     /// - Parameters:
@@ -195,7 +196,7 @@ public struct ReturnMerger {
         goal.returns += given.map { r, answer in
             GoalReturn(
                 agency: r.agency!.id, period: period, status: answer.status, update: answer.update, proposal: answer.proposal,
-                source: provenance(r, sheet: ReturnLayout.goalsSheet, cells: answer.cells), refused: answer.refused)
+                source: provenance(r, sheet: ReturnLayout.goalsSheet, form: FormField.goals, cells: answer.cells), refused: answer.refused)
         }
         goal.returns.sort { (order[$0.agency] ?? 0) < (order[$1.agency] ?? 0) }
         // This period's accepted answers, from this merge and any earlier one: the update belongs
@@ -273,7 +274,7 @@ public struct ReturnMerger {
             theme.measures[m].sources.append(
                 MeasureSource(
                     period: period, agency: r.agency!.id, note: answer.note,
-                    source: provenance(r, sheet: ReturnLayout.measuresSheet, cells: answer.cells)))
+                    source: provenance(r, sheet: ReturnLayout.measuresSheet, form: FormField.measures, cells: answer.cells)))
         }
     }
 
@@ -289,15 +290,14 @@ public struct ReturnMerger {
                 let id = result.themes[t].goals[index].id
                 // The cell the value came from: the Update for an update, else the Status.
                 let cells = result.themes[t].goals[index].returns.filter { $0.period == period }.map { answer in
-                    let cell = problem.path.hasSuffix(".update") ? answer.source.cells.last : answer.source.cells.first
-                    return "\(answer.source.file): \(answer.source.sheet)!\(cell ?? "")"
+                    "\(answer.source.file): \(answer.source.place(last: problem.path.hasSuffix(".update")))"
                 }
                 summary.problems.append("\(cells.first ?? id): \(problem.message); not merged")
                 result.themes[t].goals[index] = report.themes[t].goals[index]
                 summary.goalsUpdated.removeAll { $0 == id }
             } else {
                 let measure = result.themes[t].measures[index]
-                let source = measure.sources.last { $0.period == period }.map { "\($0.source.file): \($0.source.sheet)!\($0.source.cells.first ?? "")" }
+                let source = measure.sources.last { $0.period == period }.map { "\($0.source.file): \($0.source.place())" }
                 summary.problems.append("\(source ?? measure.id): \(problem.message); not merged")
                 result.themes[t] = report.themes[t]
                 summary.measuresFilled.removeAll { id in report.themes[t].measures.contains { $0.id == id } }

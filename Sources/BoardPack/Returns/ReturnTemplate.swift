@@ -324,11 +324,8 @@ public struct ReturnTemplate {
             }
             let measure = item.measure
             var name = measure.name
-            if let kind = MeasureKind.of(measure) { name += "\n" + Self.kindHint(measure.kind == .change ? nil : kind) }
-            let earlier = zip(item.theme.periods, measure.values).compactMap { label, value -> String? in
-                guard label != period, let value else { return nil }
-                return "\(label): \(value.text)"
-            }.joined(separator: "\n")
+            if let hint = Self.kindHint(for: measure) { name += "\n" + hint }
+            let earlier = Self.earlierFigures(item, period: period).joined(separator: "\n")
             try sheet.write(ReturnLayout.key(measure.id, ReturnLayout.measureField), row: row, col: ReturnLayout.keyColumn)
             try sheet.write(measure.id, row: row, col: 1, format: palette.text)
             try sheet.write(name, row: row, col: 2, format: palette.text)
@@ -350,6 +347,19 @@ public struct ReturnTemplate {
     /// An input cell: blank on a return to fill in, what was typed on a copy of one.
     private func fill(_ sheet: Worksheet, row: Int, col: Int, _ value: String?, format: CellFormat) throws {
         if let value { try sheet.write(value, row: row, col: col, format: format) } else { try sheet.writeBlank(row: row, col: col, format: format) }
+    }
+
+    /// A measure's figures of the periods before `period`: "2012-13 Q4: 81%" each.
+    public static func earlierFigures(_ item: ReturnScope.MeasureItem, period: String) -> [String] {
+        zip(item.theme.periods, item.measure.values).compactMap { label, value -> String? in
+            guard label != period, let value else { return nil }
+            return "\(label): \(value.text)"
+        }
+    }
+
+    /// What to type for a measure, as its return says it: "(a percentage, e.g. 81%)".
+    public static func kindHint(for measure: Measure) -> String? {
+        MeasureKind.of(measure).map { kindHint(measure.kind == .change ? nil : $0) }
     }
 
     /// What to type: nil for a measure of change.

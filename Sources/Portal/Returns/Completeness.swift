@@ -13,13 +13,16 @@ public struct Completeness: Sendable {
         case blank = "Blank"
         case toLookAt = "Received, to look at"
         case received = "Received"
+        /// A web form saved as a draft, nothing sent yet.
+        case started = "Started"
 
-        init(newest: UploadRecord?, opened: Bool) {
+        init(newest: UploadRecord?, opened: Bool, started: Bool = false) {
             guard let newest else {
-                self = opened ? .opened : .notOpened
+                self = started ? .started : opened ? .opened : .notOpened
                 return
             }
             switch newest.outcome {
+            case .draft: self = .started
             case .refused, .mustFix: self = .mustFix
             case .blank: self = .blank
             case .toLookAt: self = .toLookAt
@@ -35,10 +38,21 @@ public struct Completeness: Sendable {
         public var newest: UploadRecord?
         /// The upload that is merged: the newest usable one.
         public var merged: UploadRecord?
+        /// How the answers came: "Upload", "Form" or "E-mail, uploaded on its behalf" (of the
+        /// upload merged, else the newest); nil when nothing came.
+        public var cameBy: String? { (merged ?? newest).map { Self.cameBy($0.source) } }
         public var goalsOwed: Int
         public var figuresOwed: Int
         public var goalsAnswered: Int { merged?.goalsAnswered ?? 0 }
         public var figuresGiven: Int { merged?.figuresGiven ?? 0 }
+
+        public static func cameBy(_ source: UploadSource) -> String {
+            switch source {
+            case .upload: "Upload"
+            case .form: "Form"
+            case .onBehalf: "E-mail, uploaded on its behalf"
+            }
+        }
     }
 
     /// A co-led goal whose leads gave different statuses, with each lead's answer.
@@ -59,10 +73,11 @@ public struct Completeness: Sendable {
         let report = try reports.report(for: period)
         let (newest, merged) = try store.newestUploads(period: period.id!, as: .secretariat)
         let opened = try store.agenciesThatOpenedTheirLink(period: period.id!)
+        let started = try store.agenciesWithDrafts(period: period.id!)
         let rows = ReturnScope.all(in: report).map { scope in
             let id = scope.agency.id
             return Row(
-                agency: scope.agency, state: State(newest: newest[id], opened: opened.contains(id)), newest: newest[id], merged: merged[id],
+                agency: scope.agency, state: State(newest: newest[id], opened: opened.contains(id), started: started.contains(id)), newest: newest[id], merged: merged[id],
                 goalsOwed: scope.goals.count, figuresOwed: scope.measures.count)
         }
         let merge = try PeriodMerge.of(period, store: store, reports: reports)

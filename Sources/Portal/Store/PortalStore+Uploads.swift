@@ -10,20 +10,29 @@ extension PortalStore {
         var upload = upload
         upload.sha256 = try uploads.store(bytes)
         upload.size = bytes.count
-        return try database.write { db in
-            // An agency's own upload after the period closed for it is refused here, whatever
-            // page sent it; the secretariat may still upload on an agency's behalf.
-            if upload.source != .onBehalf, let period = try PeriodRecord.fetchOne(db, key: upload.periodID),
-                let closed = try closedFor(period: period, agency: upload.agencyID, in: db) {
-                throw PeriodClosedForAgency(period: period.label, closes: closed)
-            }
-            try upload.insert(db)
-            try record(AuditRecord(
-                at: upload.receivedAt, actor: upload.uploadedBy, action: upload.source == .onBehalf ? .uploadOnBehalf : .upload,
-                detail: "\(upload.reference): \(upload.originalName), \(upload.size) bytes, \(upload.outcome.rawValue)", address: upload.address,
-                sha256: upload.sha256, periodID: upload.periodID, agencyID: upload.agencyID), in: db)
-            return upload
+        return try database.write { db in try insert(upload, in: db) }
+    }
+
+    /// Inserts an upload's row (its file kept already) and its line in the audit log.
+    func insert(_ upload: UploadRecord, in db: Database) throws -> UploadRecord {
+        var upload = upload
+        // An agency's own upload or form after the period closed for it is refused here,
+        // whatever page sent it; the secretariat may still upload on an agency's behalf.
+        if upload.source != .onBehalf, let period = try PeriodRecord.fetchOne(db, key: upload.periodID),
+            let closed = try closedFor(period: period, agency: upload.agencyID, in: db) {
+            throw PeriodClosedForAgency(period: period.label, closes: closed)
         }
+        try upload.insert(db)
+        let action: AuditAction = switch upload.source {
+        case .onBehalf: .uploadOnBehalf
+        case .form: upload.isDraft ? .formDraft : .formSent
+        case .upload: .upload
+        }
+        try record(AuditRecord(
+            at: upload.receivedAt, actor: upload.uploadedBy, action: action,
+            detail: "\(upload.reference): \(upload.originalName), \(upload.size) bytes, \(upload.outcome.rawValue)", address: upload.address,
+            sha256: upload.sha256, periodID: upload.periodID, agencyID: upload.agencyID), in: db)
+        return upload
     }
 
     /// One upload, if the viewer may see it; nil when it does not exist or is another's.

@@ -17,6 +17,7 @@ public enum PortalApplication {
         }
         LinkController(portal: portal).addRoutes(to: router)
         AgencyController(portal: portal).addRoutes(to: router.group("agency"))
+        FormController(portal: portal).addRoutes(to: router)
         SignInController(portal: portal).addRoutes(to: router)
         SecretariatController(portal: portal).addRoutes(to: router.group("secretariat"))
         DownloadsController(portal: portal).addRoutes(to: router.group("secretariat/downloads"))

@@ -12,6 +12,9 @@ public struct PortalContext: RequestContext, RemoteAddressRequestContext {
     var sessionCookie: String?
     /// A url-encoded form's body, read (and its CSRF token checked) before the handler runs.
     var form: String?
+    /// The return's web form came with another session's token (its page is older than the
+    /// session): refused, but its handler gives back what was typed (`FormController`).
+    var formTokenRefused = false
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

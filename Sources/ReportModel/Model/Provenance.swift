@@ -1,18 +1,75 @@
-/// Where a merged value came from: the agency's return file and the cells it was read from.
+/// Where a merged value came from: the agency's return file and the cells it was read from, or
+/// for an answer given on the portal's web form, the form and its fields.
+///
+/// A workbook's answer is written `{"file", "sha256", "sheet", "cells"}` (as it always was); a
+/// form's `{"file", "sha256", "form", "fields"}`, where `sha256` is that of the submission's
+/// canonical JSON.
 public struct Provenance: Codable, Equatable, Sendable {
-    /// The return's file name as given (no folder), e.g. "jppb.xlsx".
+    /// The return's file name as given (no folder), e.g. "jppb.xlsx" or "jppb-form.json".
     public var file: String
     /// SHA-256 of the file's bytes, in lower-case hex.
     public var sha256: String
-    public var sheet: String
-    /// The cells read, e.g. ["G7", "H7"].
+    /// The sheet read, for a workbook's answer.
+    public var sheet: String?
+    /// The cells read, e.g. ["G7", "H7"] (none for a form's answer).
     public var cells: [String]
+    /// The form it was given on ("Goals", "Measures", "Signature"), for a web form's answer.
+    public var form: String?
+    /// The form's fields read, e.g. ["EE-3 status", "EE-3 update"].
+    public var fields: [String]?
 
     public init(file: String, sha256: String, sheet: String, cells: [String]) {
         self.file = file
         self.sha256 = sha256
         self.sheet = sheet
         self.cells = cells
+    }
+
+    /// An answer given on a web form.
+    public init(file: String, sha256: String, form: String, fields: [String]) {
+        self.file = file
+        self.sha256 = sha256
+        self.cells = []
+        self.form = form
+        self.fields = fields
+    }
+
+    private enum CodingKeys: String, CodingKey { case file, sha256, sheet, cells, form, fields }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        file = try c.decode(String.self, forKey: .file)
+        sha256 = try c.decode(String.self, forKey: .sha256)
+        form = try c.decodeIfPresent(String.self, forKey: .form)
+        fields = try c.decodeIfPresent([String].self, forKey: .fields)
+        // A workbook's provenance names its sheet; only a form's may leave it out.
+        sheet = form == nil ? try c.decode(String.self, forKey: .sheet) : try c.decodeIfPresent(String.self, forKey: .sheet)
+        cells = try c.decodeIfPresent([String].self, forKey: .cells) ?? []
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(sha256, forKey: .sha256)
+        if let form {
+            try c.encode(form, forKey: .form)
+            try c.encode(fields ?? [], forKey: .fields)
+            try c.encodeIfPresent(sheet, forKey: .sheet)
+            if !cells.isEmpty { try c.encode(cells, forKey: .cells) }
+        } else {
+            try c.encode(sheet ?? "", forKey: .sheet)
+            try c.encode(cells, forKey: .cells)
+        }
+    }
+
+    /// Where in the file, as a message says it: "Goals!B9" (the first cell read, or the last)
+    /// or "EE-3 status" (the first field read, or the last).
+    public func place(last: Bool = false) -> String {
+        if let form {
+            let read = fields ?? []
+            return (last ? read.last : read.first) ?? form
+        }
+        return "\(sheet ?? "")!\((last ? cells.last : cells.first) ?? "")"
     }
 }
 

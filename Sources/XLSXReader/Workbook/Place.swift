@@ -1,7 +1,10 @@
 /// Where something is in a workbook: the file, and within it a part, or a sheet and a cell (or
 /// a whole row). Shared by the reader's errors and by everything that reports on what it read.
+/// An answer given on the portal's web form has a field instead of a cell ("EE-3 status"), so
+/// that one message names its place either way.
 ///
-/// Printed as `FILE: Sheet!CELL`, `FILE: Sheet row 7`, `FILE: Sheet`, `FILE: part` or `FILE`.
+/// Printed as `FILE: Sheet!CELL`, `FILE: Sheet row 7`, `FILE: Sheet`, `FILE: part`,
+/// `FILE: field` or `FILE`.
 public struct Place: Equatable, Hashable, Sendable, CustomStringConvertible {
     /// The file as the user named it (no temporary names, usually no folder).
     public var file: String
@@ -12,6 +15,8 @@ public struct Place: Equatable, Hashable, Sendable, CustomStringConvertible {
     public var cell: String?
     /// 1-based, for a place that is a whole row rather than a cell.
     public var row: Int?
+    /// A field of a web form ("EE-3 status", "Date completed"), for an answer that came that way.
+    public var field: String?
 
     public init(file: String, part: String? = nil, sheet: String? = nil, cell: String? = nil, row: Int? = nil) {
         self.file = file
@@ -21,11 +26,18 @@ public struct Place: Equatable, Hashable, Sendable, CustomStringConvertible {
         self.row = row
     }
 
+    /// A field of a web form, in the form's file.
+    public init(file: String, field: String) {
+        self.file = file
+        self.field = field
+    }
+
     /// The same file, at a cell of a sheet.
     public func at(sheet: String, cell: String) -> Place { Place(file: file, sheet: sheet, cell: cell) }
 
-    /// What follows the file: "Goals!G7", "Goals row 7", "Goals", "xl/styles.xml" or "".
+    /// What follows the file: "Goals!G7", "Goals row 7", "Goals", "xl/styles.xml", "EE-3 status" or "".
     public var within: String {
+        if let field { return field }
         if let sheet {
             if let cell { return "\(sheet)!\(cell)" }
             if let row { return "\(sheet) row \(row)" }

@@ -1,13 +1,15 @@
 import ChildProcess
 import Foundation
+import Portal
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A selenium script (Scripts/*_browser.py) run to its end in a process group of its own, its
-/// JSON config as its argument. It prints one JSON object of what it saw.
+/// A selenium script (Scripts/*_browser.py, driving Debian's chromium) run to its end in a process
+/// group of its own, its JSON config as its argument. It prints one JSON object of what it saw.
 struct BrowserScript {
     let status: Int32
     /// Its standard output; nil when it ran over the time allowed (and was killed).
@@ -41,5 +43,32 @@ struct BrowserScript {
         #expect(status == 0, "\(text)\n\(errors.suffix(3000))")
         guard status == 0 else { return nil }
         return try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+    }
+
+    /// What every scenario starts with: a work folder, the screenshots folder when
+    /// BOARDPACK_PORTAL_SCREENSHOTS asks for one, the real server, and the script's common
+    /// settings (the addresses, the agency's link and name, a one-time secretariat link issued
+    /// now, since the server keeps real time and the fixture's is from 2013, and a password).
+    static func scene(_ fixture: PortalFixture, agency: String, name: String) throws -> (work: TemporaryFolder, server: PortalServer, config: [String: Any]) {
+        let work = TemporaryFolder(name)
+        let screenshots = ProcessInfo.processInfo.environment["BOARDPACK_PORTAL_SCREENSHOTS"]
+        if let screenshots { try FileManager.default.createDirectory(atPath: screenshots, withIntermediateDirectories: true) }
+        let setup = try #require(try PortalSetup.links(store: try PortalStore.open(fixture.data), agency: nil, rotate: false, secretariat: true).secretariat)
+        let server = try PortalServer(data: fixture.data.url.path)
+        let config: [String: Any] = [
+            "base": server.base, "agencyLink": server.base + fixture.linkPath(agency), "agency": fixture.scope(agency).agency.name,
+            "setupLink": server.base + setup[setup.range(of: "/s/")!.lowerBound...], "password": "three random words here",
+            "work": work.url.path, "screenshots": screenshots ?? NSNull(),
+        ]
+        return (work, server, config)
+    }
+
+    /// The script run against the scene's server, then the server stopped as Ctrl-C would:
+    /// what the script saw, or nil when it failed (the failure recorded).
+    static func run(_ script: URL, _ config: [String: Any], server: PortalServer) throws -> [String: Any]? {
+        let browser = try BrowserScript(script, config: config)
+        #expect(server.stop() == 0, "the server ends cleanly on SIGTERM")
+        #expect(!server.groupAlive)
+        return try browser.seen()
     }
 }

@@ -44,25 +44,14 @@ import Glibc
         let figures = Dictionary(uniqueKeysWithValues: measures.map { ($0, "64%") })
         let wrong: [String: Any] = ["goals": [goals[0]: ["Red", NSNull()], goals[1]: ["Amber", "Waiting for the new contract."]],
                                     "figures": [measures[0]: "81%", measures[1]: "85"], "completedBy": "Sam Okafor"]
-        let work = TemporaryFolder("portal-browser")
-        let screenshots = ProcessInfo.processInfo.environment["BOARDPACK_PORTAL_SCREENSHOTS"]
-        if let screenshots { try FileManager.default.createDirectory(atPath: screenshots, withIntermediateDirectories: true) }
-
-        // The server keeps real time: a one-time link issued now (the fixture's is from 2013).
-        let setup = try #require(try PortalSetup.links(store: try PortalStore.open(fixture.data), agency: nil, rotate: false, secretariat: true).secretariat)
-        let server = try PortalServer(data: fixture.data.url.path)
-        let config: [String: Any] = [
-            "base": server.base, "agencyLink": server.base + fixture.linkPath(Self.agency), "agency": scope.agency.name,
-            "agencyFile": "iys return.xlsx", "setupLink": server.base + setup[setup.range(of: "/s/")!.lowerBound...], "password": "three random words here",
-            "work": work.url.path, "wrong": wrong, "screenshots": screenshots ?? NSNull(),
+        let (work, server, common) = try BrowserScript.scene(fixture, agency: Self.agency, name: "portal-browser")
+        let config = common.merging([
+            "agencyFile": "iys return.xlsx", "wrong": wrong,
             "right": ["goals": right, "figures": figures, "completedBy": "Sam Okafor", "date": "09/07/2013"],
             // localhost is another site than 127.0.0.1: the link is clicked from a page there, as from webmail.
             "otherSite": "http://localhost:\(server.port)/",
-        ]
-        let browser = try BrowserScript(Self.script, config: config)
-        #expect(server.stop() == 0, "the server ends cleanly on SIGTERM")
-        #expect(!server.groupAlive)
-        guard let seen = try browser.seen() else { return }
+        ]) { a, _ in a }
+        guard let seen = try BrowserScript.run(Self.script, config, server: server) else { return }
 
         // The link: a clean address, the token gone from the history, the cookie as promised.
         #expect(seen["agencyURL"] as? String == server.base + "/agency")

@@ -84,11 +84,17 @@ final class RawConnection {
             close(fd)
             throw PortalTestError("cannot connect to 127.0.0.1:\(port)")
         }
+        // A send never waits for ever: a server that has answered (413, say) and stopped reading
+        // fills the socket's buffers, and a blocking send would then hang the test (and the
+        // other tests waiting for its thread). After 10 s it fails, and `send` says false.
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
     deinit { close(fd) }
 
-    /// Sends all of `bytes`; false when the server has closed the connection.
+    /// Sends all of `bytes`; false when the server has closed the connection, or has taken
+    /// nothing for 10 seconds.
     @discardableResult
     func send(_ bytes: [UInt8]) -> Bool {
         var sent = 0

@@ -20,18 +20,12 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import browser_support as support  # noqa: E402
 import fill_return  # noqa: E402
-import browser_kit  # noqa: E402
 
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
-config = json.loads(sys.argv[1])
-base, work = config["base"], config["work"]
-downloads = os.path.join(work, "downloads")
-os.makedirs(downloads, exist_ok=True)
-shots = config.get("screenshots")
+config, base, work, downloads, shots = support.settings(sys.argv)
 seen = {"pages": [], "axe": []}
 
 
@@ -52,13 +46,8 @@ def texts(selector):
     return [e.text for e in driver.find_elements(By.CSS_SELECTOR, selector)]
 
 
-options = webdriver.ChromeOptions()
-for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--hide-scrollbars"):
-    options.add_argument(argument)
-options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-kit = browser_kit.Kit(driver, seen, shots)
-fail, wait_for, look = kit.fail, kit.wait_for, kit.look
+driver = support.chrome(downloads)
+fail, wait_for, look = support.kit(driver, seen, shots)
 try:
     # The agency clicks its link on another site's page, as in webmail.
     driver.get(config["otherSite"])

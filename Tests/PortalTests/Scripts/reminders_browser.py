@@ -15,9 +15,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-import browser_kit  # noqa: E402
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
+import browser_support as support  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
 config = json.loads(sys.argv[1])
@@ -26,12 +24,8 @@ shots = config.get("screenshots")
 seen = {"pages": [], "axe": []}
 
 
-options = webdriver.ChromeOptions()
-for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
-    options.add_argument(argument)
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-kit = browser_kit.Kit(driver, seen, shots)
-fail, wait_for, look = kit.fail, kit.wait_for, kit.look
+driver = support.chrome()
+fail, wait_for, look = support.kit(driver, seen, shots)
 try:
     driver.get(config["setupLink"])
     wait_for(lambda d: d.current_url.endswith("/secretariat/password"), "the password page")

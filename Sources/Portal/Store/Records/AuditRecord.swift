@@ -17,6 +17,8 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case signOut = "signed out"
     case upload = "upload"
     case uploadOnBehalf = "upload on behalf"
+    case formSent = "form sent"
+    case formDraft = "form draft saved"
     case merge = "merge"
     case download = "download"
     case export = "export"

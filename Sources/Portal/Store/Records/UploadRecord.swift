@@ -7,6 +7,8 @@ public enum UploadSource: String, Codable, Sendable {
     case upload
     /// By the secretariat, for a return that came another way (e-mail).
     case onBehalf = "on-behalf"
+    /// Answered on the portal's web form: the file is the form's canonical JSON (`FormSubmission`).
+    case form
 }
 
 /// What the check made of an upload (see `UploadCheck.outcome`), from the worst.
@@ -21,6 +23,8 @@ public enum UploadOutcome: String, Codable, Sendable {
     case toLookAt = "to-look-at"
     /// Taken whole, nothing to say.
     case received
+    /// A web form saved to come back to: kept, never merged, never the agency's answer.
+    case draft
 }
 
 /// A file an agency (or the secretariat on its behalf) uploaded, with its receipt and what the
@@ -61,6 +65,9 @@ public struct UploadRecord: Codable, Sendable, FetchableRecord, MutablePersistab
     /// The receipt's reference number: the period and the upload's number, "R1-00007".
     public var reference: String { Self.reference(period: periodID, upload: id ?? 0) }
 
+    /// A web form's draft (see `UploadOutcome.draft`).
+    public var isDraft: Bool { outcome == .draft }
+
     static func reference(period: Int64, upload: Int64) -> String {
         let digits = String(upload)
         return "R\(period)-" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits
@@ -68,11 +75,12 @@ public struct UploadRecord: Codable, Sendable, FetchableRecord, MutablePersistab
 }
 
 extension UploadRecord {
-    /// Each agency's newest upload, and its newest usable one: the one merged.
+    /// Each agency's newest upload, and its newest usable one: the one merged. A form's draft is
+    /// neither: it is no answer until it is sent.
     /// - Parameter uploads: newest first, as the store lists them.
     public static func newest(of uploads: [UploadRecord]) -> (newest: [String: UploadRecord], merged: [String: UploadRecord]) {
         var newest: [String: UploadRecord] = [:], merged: [String: UploadRecord] = [:]
-        for upload in uploads {
+        for upload in uploads where !upload.isDraft {
             if newest[upload.agencyID] == nil { newest[upload.agencyID] = upload }
             if upload.usable && merged[upload.agencyID] == nil { merged[upload.agencyID] = upload }
         }

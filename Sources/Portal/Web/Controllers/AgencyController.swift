@@ -69,15 +69,19 @@ struct AgencyController {
     }
 }
 
-/// A blank return's bytes: `ReturnTemplate` writes files, so it writes one in a private
-/// temporary folder that is removed at once.
+/// A return workbook's bytes (blank, or filled with a web form's answers): `ReturnTemplate`
+/// writes files, so it writes one in a private temporary folder that is removed at once.
 enum BlankReturn {
     static func bytes(report: Report, scope: ReturnScope, deadline: String?) throws -> [UInt8] {
+        try bytes(ReturnTemplate(report: report, scope: scope, deadline: deadline))
+    }
+
+    static func bytes(_ template: ReturnTemplate) throws -> [UInt8] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("boardpack-portal-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent(scope.fileName)
-        try ReturnTemplate(report: report, scope: scope, deadline: deadline).write(to: file)
+        let file = folder.appendingPathComponent(template.scope.fileName)
+        try template.write(to: file)
         return [UInt8](try Data(contentsOf: file))
     }
 }

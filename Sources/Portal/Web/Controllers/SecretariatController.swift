@@ -99,7 +99,8 @@ struct SecretariatController {
             page.mergedAt = Shown.time(latest.at)
             page.mergeNumber = latest.id
             page.returnsMerged = Wording.plural(latest.uploads.count, "return")
-            let since = uploads.filter { $0.id! > latest.lastUploadID }.count
+            // A web form's draft is nothing to merge.
+            let since = uploads.filter { !$0.isDraft && $0.id! > latest.lastUploadID }.count
             page.newSince = since == 0 ? nil : "\(Wording.plural(since, "upload")) since"
             page.summaryText = summary.text
             page.downloads = [

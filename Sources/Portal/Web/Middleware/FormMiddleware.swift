@@ -10,6 +10,8 @@ import Hummingbird
 struct FormMiddleware: RouterMiddleware {
     typealias Context = PortalContext
     static let largestForm = 64 * 1024
+    /// The return's web form carries every update typed (a cell holds 32,767 characters).
+    static let largestReturnForm = 2 * 1024 * 1024
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .post else { return try await next(request, context) }
@@ -20,11 +22,17 @@ struct FormMiddleware: RouterMiddleware {
             throw PageError(.unsupportedMediaType, "Not a form", "This address takes the portal's own forms only.")
         }
         var request = request
-        let body = try await request.collectBody(upTo: Self.largestForm)
+        let body = try await request.collectBody(upTo: request.uri.path == FormController.path ? Self.largestReturnForm : Self.largestForm)
         var context = context
         context.form = String(buffer: body)
         if let session = context.session {
-            guard let token = Self.field("csrf", in: context.form!), Tokens.equal(token, session.csrf) else { throw PageError.badForm }
+            guard let token = Self.field("csrf", in: context.form!), Tokens.equal(token, session.csrf) else {
+                // The return's form, from a page older than this session (the link opened again
+                // in another tab): nothing is kept, but what was typed is given back.
+                guard request.uri.path == FormController.path else { throw PageError.badForm }
+                context.formTokenRefused = true
+                return try await next(request, context)
+            }
         }
         return try await next(request, context)
     }
@@ -42,25 +50,18 @@ struct FormMiddleware: RouterMiddleware {
     }
 
     /// One field of a url-encoded form, decoded.
-    static func field(_ name: String, in form: String) -> String? {
-        for pair in form.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, decode(parts[0]) == name else { continue }
-            return decode(parts[1])
-        }
-        return nil
-    }
+    static func field(_ name: String, in form: String) -> String? { fields(in: form)[name] }
 
-    /// Every field of a url-encoded form, decoded (the first of a name that comes twice).
+    /// Every field of a url-encoded form, decoded (the first of two of one name).
     static func fields(in form: String) -> [String: String] {
-        var fields: [String: String] = [:]
+        var out: [String: String] = [:]
         for pair in form.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2 else { continue }
             let name = decode(parts[0])
-            if fields[name] == nil { fields[name] = decode(parts[1]) }
+            if out[name] == nil { out[name] = decode(parts[1]) }
         }
-        return fields
+        return out
     }
 
     private static func decode(_ text: Substring) -> String {

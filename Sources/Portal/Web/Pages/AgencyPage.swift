@@ -39,6 +39,8 @@ struct AgencyPage {
     var goals: [GoalItem]
     var measures: [MeasureItem]
     var uploads: [UploadRow]
+    /// The newest version when it is a web form's draft: "R1-00007, saved 12 July 2013, 14:05".
+    var draft: String?
 
     static func make(
         period: PeriodRecord, report: Report, agencyID: String, uploads: [UploadRecord], csrf: String, now: Date, extensionUntil: Day? = nil
@@ -55,7 +57,8 @@ struct AgencyPage {
             contact: period.contact ?? report.contact?.line, csrf: csrf, largestFileMB: UploadCheck.largestFile / (1024 * 1024),
             goals: (scope?.goals ?? []).map { GoalItem(id: $0.goal.id, text: $0.goal.text, theme: $0.theme.name, previous: Shown.start(of: [ReturnTemplate.previous($0.goal)], limit: 220)) },
             measures: (scope?.measures ?? []).map { MeasureItem(id: $0.measure.id, name: $0.measure.name, theme: $0.theme.name) },
-            uploads: uploads.map { UploadRow($0, href: "/agency/uploads/\($0.id!)") })
+            uploads: uploads.map { UploadRow($0, href: "/agency/uploads/\($0.id!)") },
+            draft: uploads.first.flatMap { $0.isDraft ? "\($0.reference), saved \(Shown.time($0.receivedAt))," : nil })
     }
 }
 
@@ -79,7 +82,8 @@ struct UploadRow {
 
     init(_ upload: UploadRecord, href: String) {
         reference = upload.reference
-        fileName = upload.originalName
+        // A web form's version is named for what it is, not for the JSON it is kept as.
+        fileName = upload.source == .form ? (upload.isDraft ? "Web form (draft)" : "Web form") : upload.originalName
         receivedAt = Shown.time(upload.receivedAt)
         outcome = OutcomeWording.label(upload.outcome)
         outcomeClass = OutcomeWording.cssClass(upload.outcome)
@@ -98,6 +102,7 @@ enum OutcomeWording {
         case .mustFix: "Must fix"
         case .toLookAt: "Received, to look at"
         case .received: "Received"
+        case .draft: "Draft, not sent"
         }
     }
 
@@ -106,6 +111,7 @@ enum OutcomeWording {
         case .refused, .mustFix, .blank: "tag-bad"
         case .toLookAt: "tag-warn"
         case .received: "tag-good"
+        case .draft: "tag-none"
         }
     }
 }

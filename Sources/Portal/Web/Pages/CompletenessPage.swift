@@ -12,6 +12,7 @@ struct CompletenessPage {
         var stateClass: String
         var newestAt: String?
         var completedBy: String?
+        var cameBy: String?
         var goals: String
         var figures: String
         var href: String
@@ -64,7 +65,7 @@ struct CompletenessPage {
             rows: completeness.rows.map { row in
                 Row(
                     agency: row.agency.name, state: row.state.rawValue, stateClass: stateClass(row.state),
-                    newestAt: row.newest.map { Shown.time($0.receivedAt) }, completedBy: row.merged?.completedBy,
+                    newestAt: row.newest.map { Shown.time($0.receivedAt) }, completedBy: row.merged?.completedBy, cameBy: row.cameBy,
                     goals: answered(row.goalsAnswered, of: row.goalsOwed), figures: answered(row.figuresGiven, of: row.figuresOwed),
                     href: "/secretariat/agencies/\(row.agency.id)")
             },
@@ -84,7 +85,7 @@ struct CompletenessPage {
 
     static func stateClass(_ state: Completeness.State) -> String {
         switch state {
-        case .notOpened, .opened: "tag-none"
+        case .notOpened, .opened, .started: "tag-none"
         case .mustFix, .blank: "tag-bad"
         case .toLookAt: "tag-warn"
         case .received: "tag-good"

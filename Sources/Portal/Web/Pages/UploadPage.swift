@@ -46,6 +46,10 @@ struct UploadPage {
     var backLabel: String
     var receiptHref: String
     var fileHref: String
+    /// Answered on the web form: the page speaks of fields, and offers the filled return workbook.
+    var isForm: Bool
+    var filledHref: String?
+    var formHref: String?
 
     static func make(upload: UploadRecord, period: PeriodRecord, report: Report, chrome: Chrome, base: String, backHref: String, backLabel: String) throws -> UploadPage {
         let result = try UploadResult.decoded(upload.result)
@@ -63,15 +67,21 @@ struct UploadPage {
             next = "Nothing is filled in, so your return still counts as missing. Fill it in and upload it again."
         case .mustFix:
             headline = "We read \(read) from your return"
-            next = "What we could read will be merged. The cells under Must fix were not taken: correct them and upload the return again."
+            next = upload.source == .form
+                ? "What we could read will be merged. The fields under Must fix were not taken: correct them on the form and send it again."
+                : "What we could read will be merged. The cells under Must fix were not taken: correct them and upload the return again."
         case .toLookAt:
             headline = "We read \(read) from your return"
             next = "Your return is received and will be merged. The secretariat will see the points under To look at."
         case .received:
             headline = "We read \(read) from your return"
             next = "Your return is received and will be merged. Thank you."
+        case .draft:
+            headline = "A draft of your return, not sent"
+            next = "A draft is kept for you to come back to; it is not merged. Open the form to carry on and send it."
         }
-        let usable = upload.outcome != .refused && upload.outcome != .blank
+        let usable = ![.refused, .blank, .draft].contains(upload.outcome)
+        let isForm = upload.source == .form
         return UploadPage(
             chrome: chrome, headline: headline, outcome: OutcomeWording.label(upload.outcome), outcomeClass: OutcomeWording.cssClass(upload.outcome),
             next: next,
@@ -84,7 +94,8 @@ struct UploadPage {
                 FigureRow(id: figure.id, name: measuresByID[figure.id]?.name ?? "", value: figure.value ?? "(none)", note: figure.note)
             } : [],
             receipt: Receipt(upload: upload, period: period, report: report),
-            backHref: backHref, backLabel: backLabel, receiptHref: "\(base)/receipt", fileHref: "\(base)/file")
+            backHref: backHref, backLabel: backLabel, receiptHref: "\(base)/receipt", fileHref: "\(base)/file",
+            isForm: isForm, filledHref: isForm && usable ? "\(base)/return.xlsx" : nil, formHref: isForm && base.hasPrefix("/agency") ? "/agency/form" : nil)
     }
 }
 
@@ -112,7 +123,11 @@ struct Receipt {
         size = Shown.size(upload.size)
         sha256 = upload.sha256
         receivedAt = Shown.time(upload.receivedAt)
-        uploadedBy = upload.source == .onBehalf ? "the secretariat, on behalf of \(agency)" : "\(agency), through its link"
+        uploadedBy = switch upload.source {
+        case .onBehalf: "the secretariat, on behalf of \(agency)"
+        case .form: "\(agency), on the web form through its link"
+        case .upload: "\(agency), through its link"
+        }
         completedBy = upload.completedBy ?? "not given"
         dateCompleted = upload.dateCompleted ?? "not given"
         outcome = OutcomeWording.label(upload.outcome)
