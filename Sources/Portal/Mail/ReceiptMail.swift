@@ -11,7 +11,7 @@ public struct ReceiptMail: Sendable {
     public let subject: String
     public let body: String
 
-    /// The receipt of `upload`, or nil when it was not accepted (refused, or blank).
+    /// The receipt of `upload`, or nil when it was not accepted (refused, blank, or a form's draft, which is never usable).
     public init?(upload: UploadRecord, period: PeriodRecord, report: Report, contacts: [Contact]) throws {
         guard upload.usable, upload.outcome != .blank, upload.outcome != .refused else { return nil }
         let receipt = Receipt(upload: upload, period: period, report: report)

@@ -74,6 +74,28 @@ import Testing
         #expect(mail.contains("Message-ID: \(receipt.messageID)") && mail.contains("To: \"\(contacts[0].name)\" <\(contacts[0].email!)>"))
     }
 
+    /// A return answered on the web form gets the same receipt when it is sent; a draft gets none.
+    @Test func aFormSentGetsTheReceiptADraftNone() async throws {
+        let scope = fixture.scope("iys-kcc")
+        let fields: [(String, String)] = [("completedBy", "Rob Jacques"), ("date", "08/07/2013")]
+            + scope.goals.flatMap { [("goal.\($0.goal.id).status", "Green"), ("goal.\($0.goal.id).update", "As planned.")] }
+            + scope.measures.map { ("measure.\($0.measure.id).value", "50%") }
+        try await Application(router: PortalApplication.buildRouter(try await site(mailer: try filing))).test(.router) { client in
+            let browser = Browser(client)
+            try await browser.open(fixture.linkPath("iys-kcc"))
+            let csrf = try await browser.csrf(on: "/agency/form")
+            #expect(try await browser.post("/agency/form", [("csrf", csrf), ("base", "0")] + fields + [("action", "save")]).status == .seeOther)
+            #expect(try settledLog().isEmpty, "no receipt for a draft")
+            let draft = try #require(try fixture.store.uploads(period: 1, agency: "iys-kcc", as: .secretariat).first)
+            #expect(try await browser.post("/agency/form", [("csrf", csrf), ("base", String(draft.id!))] + fields + [("action", "send")]).status == .seeOther)
+        }
+        let log = try settledLog()
+        let sent = try #require(try fixture.store.uploads(period: 1, agency: "iys-kcc", as: .secretariat).first)
+        #expect(!sent.isDraft)
+        #expect(log.count == 1 && log.first?.uploadID == sent.id && log.first?.state == .sent, "\(log.map(\.subject))")
+        #expect(log.first?.body.contains("SHA-256: \(sent.sha256)") == true)
+    }
+
     @Test func withoutAMailerEachReminderIsReadyToCopyWithAMailtoLink() async throws {
         _ = try ChasingScenario(fixture)
         fixture.clock.advance(-2 * 24 * 3600)

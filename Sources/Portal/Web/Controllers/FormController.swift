@@ -103,6 +103,8 @@ struct FormController {
             page.noticeClass = "panel-tag-bad"
             return portal.pages.response(page, template: "form", status: .unprocessableContent)
         }
+        // Sent: the same receipt by e-mail as an upload's.
+        _ = await kept.mailingReceipt(through: portal, address: context.address)
         return redirect(to: "/agency/uploads/\(kept.id!)")
     }
 
