@@ -11,6 +11,14 @@ import Testing
     @Test func theDaysUploadsOnceADay() throws {
         let fixture = try PortalFixture(due: "2013-07-12")
         _ = try ChasingScenario(fixture)  // six uploads on Sunday 7 July
+        // and a form's draft, which has not arrived
+        let scope = fixture.scope("kent-probation"), period = try #require(try fixture.store.openPeriod())
+        let form = FormSubmission(report: fixture.report.id, period: period.label, agency: "kent-probation", goals: scope.goals.map { .init(id: $0.goal.id, status: "Green") })
+        var draft = UploadCheck.check(
+            form.bytes, name: FormSubmission.fileName(of: scope.agency), agency: "kent-probation", period: period,
+            checker: try PeriodReports().checker(for: period), source: .form, uploadedBy: "Kent Probation (form)", address: nil, at: fixture.store.now)
+        draft.makeDraft()
+        #expect(try fixture.store.addFormVersion(form.bytes, draft, base: 0).kept.isDraft)
         let day = try #require(Day(reading: "2013-07-07"))
         let digest = try DigestMail.of(day: day, store: fixture.store, reports: PeriodReports())
         #expect(digest.subject == "Returns for 2013-14 Q1 on Sunday 7 July 2013: 6 uploads")

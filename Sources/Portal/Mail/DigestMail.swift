@@ -16,7 +16,8 @@ public struct DigestMail: Sendable {
     public static func of(day: Day, store: PortalStore, reports: PeriodReports) throws -> DigestMail {
         guard let period = try store.openPeriod() else { throw DataFolderProblem("\(store.folder.url.path): no period is open for returns") }
         let report = try reports.report(for: period)
-        let uploads = try store.uploads(period: period.id!, as: .secretariat).filter { BoardDate.day(at: $0.receivedAt) == day }.reversed()
+        // A form's draft has not arrived: it is the agency's, unsent, until it is sent.
+        let uploads = try store.uploads(period: period.id!, as: .secretariat).filter { !$0.isDraft && BoardDate.day(at: $0.receivedAt) == day }.reversed()
         let names = Dictionary(report.agencies.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let merge = try PeriodMerge.of(period, store: store, reports: reports)
         let wording = Deadline(day: day).wording
