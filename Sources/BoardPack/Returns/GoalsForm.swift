@@ -58,7 +58,7 @@ public struct GoalsForm {
         let goal = item.goal
         var lines: [Line] = [.heading("\(goal.id) – \(item.theme.heading) – led by \(Wording.leads(goal.leads, directory))")]
         // A sub-goal ("Identify current gaps in provision") reads only with the goal it is part of.
-        if let parent = item.theme.allGoals.first(where: { $0.subGoals.contains { $0.id == goal.id } }) {
+        if let parent = item.parent {
             lines.append(.parent("Part of \(parent.id): \(parent.text)"))
         }
         lines.append(.wording(goal.text))

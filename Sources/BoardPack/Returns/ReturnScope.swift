@@ -6,6 +6,8 @@ public struct ReturnScope: Sendable {
     public struct GoalItem: Sendable {
         public var theme: Theme
         public var goal: Goal
+        /// The goal a sub-goal is part of (the form prints it above the sub-goal's wording).
+        public var parent: Goal?
     }
 
     public struct MeasureItem: Sendable {
@@ -42,9 +44,14 @@ public struct ReturnScope: Sendable {
         var measures: [String: [MeasureItem]] = [:]
         var order = 0
         for theme in report.themes {
+            // Each sub-goal's parent, in one walk of the theme (not a search per goal: a merge
+            // makes the forms of a thousand returns).
+            var parents: [String: Goal] = [:]
+            func note(_ goal: Goal) { for sub in goal.subGoals { parents[sub.id] = goal; note(sub) } }
+            theme.goals.forEach(note)
             for goal in theme.countedGoals {
                 order += 1
-                let item = GoalItem(theme: theme, goal: goal)
+                let item = GoalItem(theme: theme, goal: goal, parent: parents[goal.id])
                 if goal.leads.contains(where: AgencyDirectory.isAll) {
                     sharedGoals.append((order, item))
                     continue
