@@ -20,6 +20,7 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case merge = "merge"
     case download = "download"
     case export = "export"
+    case backup = "backup"
 }
 
 /// One line of the audit log: who did what, when, from where, and the file's SHA-256 where a
