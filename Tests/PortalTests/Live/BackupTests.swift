@@ -212,6 +212,8 @@ import Glibc
         let header = try #require(find(Array("uploads/\(upload.sha256)".utf8), in: bytes))
         var flipped = bytes
         flipped[header + 512 + 100] ^= 0x01
+        var secret = bytes  // only SHA256SUMS says what the link secret should be
+        secret[try #require(find(Array("link-secret".utf8), in: bytes)) + 512] ^= 0x01
         var header2 = bytes
         header2[header + 1] = UInt8(ascii: "X")  // the header's checksum no longer adds up
         let foreign = fixture.scratch.file("foreign.tar")
@@ -223,7 +225,8 @@ import Glibc
                 info = tarfile.TarInfo("../outside"); info.size = len(data); t.addfile(info, io.BytesIO(data))
             """, foreign.path])
         let cases: [(String, [UInt8], String)] = [
-            ("flipped", flipped, "uploads/\(upload.sha256) does not match its SHA-256"),
+            ("flipped", flipped, "uploads/\(upload.sha256) does not match its SHA-256 (its bytes give "),
+            ("secret", secret, "link-secret does not match its SHA-256 in SHA256SUMS; the backup is damaged"),
             ("checksum", header2, "checksum does not add up"),
             ("truncated", Array(bytes.prefix(header + 512 + 700)), "ends in the middle of a file; the backup is incomplete"),
             ("without-sums", Array(bytes.prefix(try #require(find(Array("SHA256SUMS".utf8), in: bytes)))), "ends without the two empty blocks"),
