@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "Portal",
             dependencies: [
-                "BoardPack", "ReportModel", "XLSXReader", "CCrypto",
+                "BoardPack", "ReportModel", "XLSXReader", "CCrypto", "ChildProcess",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -20,7 +20,7 @@ struct BoardpackPortal: AsyncParsableCommand {
             Exit status: 0 when the command did its job; 1 when export merged returns with \
             problems (as boardpack merge); 2 when it could not run.
             """,
-        subcommands: [InitCommand.self, ServeCommand.self, LinksCommand.self, NextPeriodCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self])
+        subcommands: [InitCommand.self, ServeCommand.self, LinksCommand.self, NextPeriodCommand.self, ExportCommand.self, RemindCommand.self, DigestCommand.self, BackupCommand.self, RestoreCommand.self])
 }
 
 /// Runs a command body, printing a failure as the user should read it and exiting 2, as
@@ -33,7 +33,7 @@ func reportingErrors(_ body: () async throws -> Void) async throws {
     } catch let usage as ValidationError {
         throw usage
     } catch {
-        let ours = error is DataFolderProblem || error is ReportProblems || error is WorkbookProblems || error is AtomicFileError
+        let ours = error is DataFolderProblem || error is MailerFailure || error is ReportProblems || error is WorkbookProblems || error is AtomicFileError
         FileHandle.standardError.write(Data(((ours ? "\(error)" : "boardpack portal: \(error)") + "\n").utf8))
         throw ExitCode(2)
     }

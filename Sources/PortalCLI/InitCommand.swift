@@ -21,6 +21,9 @@ struct InitCommand: AsyncParsableCommand {
     @Option(help: "When returns are due, e.g. 2013-07-12 (shown to agencies, and on their returns).")
     var due: String?
 
+    @Option(help: "The last day agencies may upload, e.g. 2013-07-19 (after it their page is read-only, unless the secretariat gives an extension).")
+    var closes: String?
+
     @Option(help: "Who agencies ask about their return, as it should read (default: the report's contact).")
     var contact: String?
 
@@ -33,7 +36,7 @@ struct InitCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let base = try baseURL.map(BaseURL.init)
-            let links = try PortalSetup.initialise(report: report, data: DataFolder(data), due: due, contact: contact, baseURL: base)
+            let links = try PortalSetup.initialise(report: report, data: DataFolder(data), due: due, closes: closes, contact: contact, baseURL: base)
             printLinks(links, json: json)
         }
     }

@@ -28,6 +28,9 @@ struct NextPeriodCommand: AsyncParsableCommand {
     @Option(help: "When the new period's returns are due, e.g. 2013-10-11.")
     var due: String?
 
+    @Option(help: "The last day agencies may upload in the new period, e.g. 2013-10-18.")
+    var closes: String?
+
     @Option(help: "Who agencies ask (default: as in the period closed).")
     var contact: String?
 
@@ -38,7 +41,7 @@ struct NextPeriodCommand: AsyncParsableCommand {
         try await reportingErrors {
             let store = try PortalStore.open(DataFolder(data))
             let (closed, opened, links) = try PortalSetup.next(
-                store: store, reports: PeriodReports(), period: period, kind: kind, planRefresh: planRefresh, due: due, contact: contact)
+                store: store, reports: PeriodReports(), period: period, kind: kind, planRefresh: planRefresh, due: due, closes: closes, contact: contact)
             if !json { print("Closed \(closed.label); opened \(opened.label). New links:") }
             printLinks(links, json: json)
         }

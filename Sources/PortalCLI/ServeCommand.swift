@@ -29,15 +29,22 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The largest file taken, in MB (larger uploads are refused with 413).")
     var largestFile = UploadCheck.largestFile / (1024 * 1024)
 
+    @OptionGroup var mail: MailOptions
+
+    @Option(help: "Run as if it were this day (or time), e.g. 2013-07-05, the clock moving on from there: for trying dates and reminders out.")
+    var at: String?
+
     func run() async throws {
         try await reportingErrors {
-            let store = try PortalStore.open(DataFolder(data))
+            let store = try PortalStore.open(DataFolder(data), clock: try BoardDate.clock(at: at))
             store.removeLeftovers()
             let base = try baseURL.map(BaseURL.init)
             if let base { try store.setBaseURL(base.text) }
             guard largestFile > 0 else { throw ValidationError("--largest-file must be at least 1 (MB)") }
             var settings = PortalSettings(baseURL: base)
             settings.largestFile = largestFile * 1024 * 1024
+            settings.mailer = try mail.mailer()
+            settings.mailFrom = try mail.sender()
             let portal = try await PortalSite(store: store, settings: settings)
             var logger = Logger(label: "boardpack-portal")
             logger.logLevel = .notice

@@ -31,7 +31,7 @@ struct PortalFixture {
     let store: PortalStore
     static let period = "2013-14 Q1"
 
-    init(due: String? = "2013-07-12") throws {
+    init(due: String? = "2013-07-12", closes: String? = nil) throws {
         scratch = TemporaryFolder("portal")
         clock = TestClock()
         let kent = try Examples.report(Examples.kent)
@@ -40,7 +40,7 @@ struct PortalFixture {
         try ReportCoding.encode(report).write(to: reportFile)
         data = DataFolder(scratch.file("data").path)
         let clock = self.clock
-        links = try PortalSetup.initialise(report: reportFile.path, data: data, due: due, contact: "Rob Jacques (Kent Probation), 01622 000000",
+        links = try PortalSetup.initialise(report: reportFile.path, data: data, due: due, closes: closes, contact: "Rob Jacques (Kent Probation), 01622 000000",
             baseURL: nil, clock: { clock.now() })
         store = try PortalStore.open(data, clock: { clock.now() })
     }
@@ -81,6 +81,16 @@ struct PortalFixture {
             try ReturnTemplate(report: report, scope: scope(agency), deadline: "Friday 12 July 2013").write(to: file)
         }
         return file
+    }
+
+    /// A browser signed in as the secretariat, its password set through the one-time link.
+    func secretariat(_ client: any TestClientProtocol, password: String = "correct horse battery staple") async throws -> Browser {
+        let browser = Browser(client)
+        try await browser.open(setupPath, next: "/secretariat/password")
+        let csrf = try await browser.csrf(on: "/secretariat/password")
+        let saved = try await browser.post("/secretariat/password", [("csrf", csrf), ("password", password), ("confirm", password)])
+        #expect(saved.status == .seeOther && saved.headers[.location] == "/secretariat")
+        return browser
     }
 
     static let scripts = repositoryRoot.appendingPathComponent("Tests/PortalTests/Scripts")

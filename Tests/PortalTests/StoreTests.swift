@@ -27,8 +27,9 @@ import Testing
         try db.read { db in
             #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
             let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
-            #expect(tables.isSuperset(of: ["period", "link", "upload", "session", "secretariat", "setupLink", "audit", "merge", "setting", "grdb_migrations"]))
-            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") == 5)
+            #expect(tables.isSuperset(of: ["period", "link", "upload", "session", "secretariat", "setupLink", "audit", "merge", "setting", "grdb_migrations",
+                                           "extension", "agencyContact", "mail"]))
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") == 6)
         }
         let mode = try FileManager.default.attributesOfItem(atPath: fixture.data.database.path)[.posixPermissions] as? Int
         #expect(mode == 0o600, "the database holds returns: private to its owner")

@@ -18,6 +18,11 @@ public enum Wording {
     /// "1 goal", "3 goals".
     public static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
+    /// "Jo", "Jo and Sam", "Jo, Sam and Alex".
+    public static func list(_ items: [String]) -> String {
+        items.count <= 2 ? items.joined(separator: " and ") : items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+
     /// A goal's leads as printed: canonical names, "All", or the reference itself when unknown.
     public static func leads(_ leads: [String], _ agencies: AgencyDirectory) -> String {
         leads.map(agencies.displayName(ofLead:)).joined(separator: leadSeparator)

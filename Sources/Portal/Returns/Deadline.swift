@@ -12,11 +12,9 @@ public struct Deadline: Sendable, Equatable {
         self.day = day
     }
 
-    private static var calendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .current
-        return calendar
-    }
+    public init(day: Day) { self.day = day }
+
+    private static var calendar: Calendar { BoardDate.calendar }
 
     /// "Friday 12 July 2013", as the return's Instructions sheet says it.
     public var wording: String {
@@ -28,14 +26,11 @@ public struct Deadline: Sendable, Equatable {
         return formatter.string(from: date)
     }
 
-    private var date: Date {
-        Self.calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 12))!
-    }
+    private var date: Date { BoardDate.noon(of: day) }
 
-    /// Whole days from `now`'s date to the deadline: negative when it has passed.
+    /// Whole days from `now`'s date (the board's) to the deadline: negative when it has passed.
     public func daysLeft(at now: Date) -> Int {
-        let today = Self.calendar.startOfDay(for: now)
-        return Self.calendar.dateComponents([.day], from: today, to: Self.calendar.startOfDay(for: date)).day ?? 0
+        BoardDate.days(from: BoardDate.day(at: now), to: day)
     }
 
     /// "due in 5 days", "due tomorrow", "due today", "1 day late", "3 days late".

@@ -12,6 +12,8 @@ public struct PeriodMerge: Sendable {
     public var summary: MergeSummary
     /// The uploads merged, in the report's order of agencies.
     public var uploads: [UploadRecord]
+    /// Those uploads as the checker read them (what each answered, and left without an answer).
+    public var checked: [CheckedReturn]
     /// The newest upload of the period the merge saw, merged or not.
     public var lastUploadID: Int64
 
@@ -27,7 +29,8 @@ public struct PeriodMerge: Sendable {
             checker.check(OpenedReturn(bytes: try store.uploads.read(upload.sha256), name: upload.originalName, path: upload.originalName), from: upload.agencyID)
         }
         let (merged, summary) = ReturnMerger(checker: checker).merge(checked)
-        return PeriodMerge(report: merged, json: try ReportCoding.encode(merged), summary: summary, uploads: uploads, lastUploadID: all.first?.id ?? 0)
+        return PeriodMerge(
+            report: merged, json: try ReportCoding.encode(merged), summary: summary, uploads: uploads, checked: checked, lastUploadID: all.first?.id ?? 0)
     }
 
     /// The summary as `boardpack merge` prints it.

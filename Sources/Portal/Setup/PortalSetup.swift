@@ -11,17 +11,18 @@ public enum PortalSetup {
     /// Sets up a portal: the store, the report's period open for returns, a link for each agency
     /// that owes a return (as `boardpack returns` decides), and a one-time secretariat link.
     public static func initialise(
-        report file: String, data: DataFolder, due: String?, contact: String?, baseURL: BaseURL?,
+        report file: String, data: DataFolder, due: String?, closes: String? = nil, contact: String?, baseURL: BaseURL?,
         clock: @escaping @Sendable () -> Date = Date.init
     ) throws -> IssuedLinks {
         let url = URL(fileURLWithPath: file)
         let report = try ReportCoding.load(contentsOf: url)
         // Kept as given: its SHA-256 in the audit log is the file the secretariat holds.
         let bytes = try Data(contentsOf: url)
-        let period = try newPeriod(report, json: bytes, due: due, contact: contact, file: file)
+        let period = try newPeriod(report, json: bytes, due: due, closes: closes, contact: contact, file: file)
         let store = try PortalStore.create(data, clock: clock)
         if let baseURL { try store.setBaseURL(baseURL.text) }
         let (opened, links) = try store.openFirstPeriod(period, actor: actor)
+        try store.addContacts(from: report, actor: actor)
         var issued = try describe(links, of: opened, in: store)
         issued.secretariat = try BaseURL(store.baseURL()).setupLink(try store.issueSetupLink(actor: actor))
         return issued
@@ -29,7 +30,9 @@ public enum PortalSetup {
 
     /// The links that work now in the open period (all, or one agency's); `rotate` first replaces
     /// them, so the old ones stop working at once; `secretariat` adds a new one-time link.
-    public static func links(store: PortalStore, agency: String?, rotate: Bool, secretariat: Bool) throws -> IssuedLinks {
+    /// - Parameter base: the address the links are printed with (default: the data folder's, as
+    ///   `init --base-url` set it); `serve --base-url` gives its own.
+    public static func links(store: PortalStore, agency: String?, rotate: Bool, secretariat: Bool, base: BaseURL? = nil) throws -> IssuedLinks {
         let period = try openPeriod(store)
         let report = try ReportCoding.decode(period.report, file: "the \(period.label) report")
         var agencies = try store.currentLinks(period: period.id!).map(\.agencyID)
@@ -39,7 +42,7 @@ public enum PortalSetup {
         }
         if rotate { _ = try store.rotateLinks(period: period.id!, agencies: agencies, actor: actor) }
         let chosen = Set(agencies)
-        var issued = try describe(try store.currentLinks(period: period.id!).filter { chosen.contains($0.agencyID) }, of: period, in: store)
+        var issued = try describe(try store.currentLinks(period: period.id!).filter { chosen.contains($0.agencyID) }, of: period, in: store, base: base)
         if secretariat { issued.secretariat = try BaseURL(store.baseURL()).setupLink(try store.issueSetupLink(actor: actor)) }
         return issued
     }
@@ -48,15 +51,16 @@ public enum PortalSetup {
     /// usable uploads, rolled over by the same rules as `boardpack next`, with new links.
     public static func next(
         store: PortalStore, reports: PeriodReports, period label: String, kind: Period.Kind? = nil, planRefresh: String?, due: String?,
-        contact: String?
+        closes: String? = nil, contact: String?
     ) throws -> (closed: PeriodRecord, opened: PeriodRecord, links: IssuedLinks) {
         let current = try openPeriod(store)
         let merged = try PeriodMerge.of(current, store: store, reports: reports)
         let refresh = try planRefresh.map { (try ReportCoding.load(contentsOf: URL(fileURLWithPath: $0)), $0) }
         let next = try Rollover(report: merged.report, file: "the merged \(current.label) report", planRefresh: refresh)
             .validNext(Period(guessing: label, kind: kind), output: "the \(label) report")
-        let period = try newPeriod(next, json: try ReportCoding.encode(next), due: due, contact: contact ?? current.contact, file: "the \(label) report")
+        let period = try newPeriod(next, json: try ReportCoding.encode(next), due: due, closes: closes, contact: contact ?? current.contact, file: "the \(label) report")
         let (opened, links) = try store.rollOver(from: current, to: period, actor: actor)
+        try store.addContacts(from: next, actor: actor)
         return (current, opened, try describe(links, of: opened, in: store))
     }
 
@@ -87,22 +91,25 @@ public enum PortalSetup {
         return period
     }
 
-    private static func newPeriod(_ report: Report, json: Data, due: String?, contact: String?, file: String) throws -> NewPeriod {
-        var day: String?
-        if let due {
-            guard let deadline = Deadline(due) else { throw DataFolderProblem("--due \(due) is not a date; give it as 2013-07-12 or 12/07/2013") }
-            day = deadline.day.description
+    private static func newPeriod(_ report: Report, json: Data, due: String?, closes: String?, contact: String?, file: String) throws -> NewPeriod {
+        let dates: PeriodDates
+        do {
+            dates = try PeriodDates.reading(opens: nil, due: due, closes: closes, names: ("--opens", "--due", "--closes"))
+        } catch let problem as DatesProblem {
+            throw DataFolderProblem(problem.description)
         }
         let agencies = ReturnScope.all(in: report).map(\.agency.id)
         guard !agencies.isEmpty else {
             throw DataFolderProblem("\(file): no agency leads a goal or supplies a figure, so nobody owes a return")
         }
-        return NewPeriod(label: report.period.label, reportID: report.id, report: json, due: day, contact: contact, agencies: agencies)
+        return NewPeriod(
+            label: report.period.label, reportID: report.id, report: json, due: dates.due?.description, closes: dates.closes?.description, contact: contact,
+            agencies: agencies)
     }
 
-    private static func describe(_ links: [LinkRecord], of period: PeriodRecord, in store: PortalStore) throws -> IssuedLinks {
+    private static func describe(_ links: [LinkRecord], of period: PeriodRecord, in store: PortalStore, base: BaseURL? = nil) throws -> IssuedLinks {
         let report = try ReportCoding.decode(period.report, file: "the \(period.label) report")
-        let base = try BaseURL(store.baseURL())
+        let base = try base ?? BaseURL(store.baseURL())
         let names = Dictionary(report.agencies.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         return IssuedLinks(
             secretariat: nil,

@@ -110,6 +110,51 @@ enum Migrations {
                 t.column("value", .text).notNull()
             }
         }
+        migrator.registerMigration("22 dates, contacts and mail") { db in
+            // The period's dates as data: opens (the day it opened, unless changed) and closes.
+            try db.alter(table: "period") { t in
+                t.add(column: "opens", .text)
+                t.add(column: "closes", .text)
+            }
+            try db.create(table: "extension") { t in
+                t.column("periodID", .integer).notNull().references("period")
+                t.column("agencyID", .text).notNull()
+                t.column("until", .text).notNull()
+                t.column("grantedAt", .datetime).notNull()
+                t.primaryKey(["periodID", "agencyID"])
+            }
+            // An agency's contacts, by agency id (they outlive a period); first from the report.
+            try db.create(table: "agencyContact") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("agencyID", .text).notNull()
+                t.column("position", .integer).notNull()
+                t.column("name", .text).notNull()
+                t.column("email", .text)
+                t.column("phone", .text)
+            }
+            try db.create(index: "agencyContact_by_agency", on: "agencyContact", columns: ["agencyID", "position"])
+            // Every message the portal made: reminders (one step each, never sent twice) and receipts.
+            try db.create(table: "mail") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("kind", .text).notNull()
+                t.column("periodID", .integer).notNull().references("period")
+                t.column("agencyID", .text).notNull()
+                t.column("step", .integer)
+                t.column("uploadID", .integer)
+                t.column("recipients", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("body", .text).notNull()
+                t.column("messageID", .text).notNull()
+                t.column("state", .text).notNull()
+                t.column("error", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("sentAt", .datetime)
+            }
+            // One reminder per agency and step that went (or was skipped): the database refuses a second.
+            try db.execute(sql: "CREATE UNIQUE INDEX mail_once_per_step ON mail (periodID, agencyID, step) WHERE kind = 'reminder' AND state IN ('sending', 'sent', 'skipped')")
+            // One digest a day (its step is the day's number).
+            try db.execute(sql: "CREATE UNIQUE INDEX mail_digest_once_a_day ON mail (step) WHERE kind = 'digest' AND state IN ('sending', 'sent')")
+        }
         return migrator
     }
 }

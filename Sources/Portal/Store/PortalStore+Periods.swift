@@ -8,11 +8,14 @@ public struct NewPeriod: Sendable {
     public var reportID: String
     public var report: Data
     public var due: String?
+    /// The last day agencies may upload (ISO), when one was given.
+    public var closes: String?
     public var contact: String?
     /// The agencies asked for a return (`ReturnScope.all`), by id: each gets a link.
     public var agencies: [String]
 
-    public init(label: String, reportID: String, report: Data, due: String?, contact: String?, agencies: [String]) {
+    public init(label: String, reportID: String, report: Data, due: String?, closes: String? = nil, contact: String?, agencies: [String]) {
+        self.closes = closes
         self.label = label
         self.reportID = reportID
         self.report = report
@@ -64,9 +67,9 @@ extension PortalStore {
     private func open(_ new: NewPeriod, actor: String, in db: Database) throws -> (PeriodRecord, [LinkRecord]) {
         var period = PeriodRecord(
             id: nil, label: new.label, reportID: new.reportID, report: new.report, reportSHA256: SHA256.hex(Array(new.report)),
-            due: new.due, contact: new.contact, openedAt: now, closedAt: nil)
+            due: new.due, contact: new.contact, openedAt: now, closedAt: nil, opens: nil, closes: new.closes)
         try period.insert(db)
-        let detail = new.due.map { "\(new.label), due \($0)" } ?? new.label
+        let detail = new.label + (new.due.map { ", due \($0)" } ?? "") + (new.closes.map { ", closes \($0)" } ?? "")
         try record(AuditRecord(at: now, actor: actor, action: .periodOpened, detail: detail, sha256: period.reportSHA256, periodID: period.id), in: db)
         var links: [LinkRecord] = []
         for agency in new.agencies {

@@ -11,6 +11,12 @@ extension PortalStore {
         upload.sha256 = try uploads.store(bytes)
         upload.size = bytes.count
         return try database.write { db in
+            // An agency's own upload after the period closed for it is refused here, whatever
+            // page sent it; the secretariat may still upload on an agency's behalf.
+            if upload.source != .onBehalf, let period = try PeriodRecord.fetchOne(db, key: upload.periodID),
+                let closed = try closedFor(period: period, agency: upload.agencyID, in: db) {
+                throw PeriodClosedForAgency(period: period.label, closes: closed)
+            }
             try upload.insert(db)
             try record(AuditRecord(
                 at: upload.receivedAt, actor: upload.uploadedBy, action: upload.source == .onBehalf ? .uploadOnBehalf : .upload,

@@ -20,6 +20,9 @@ public enum PortalApplication {
         SignInController(portal: portal).addRoutes(to: router)
         SecretariatController(portal: portal).addRoutes(to: router.group("secretariat"))
         DownloadsController(portal: portal).addRoutes(to: router.group("secretariat/downloads"))
+        DatesController(portal: portal).addRoutes(to: router.group("secretariat/dates"))
+        ContactsController(portal: portal).addRoutes(to: router.group("secretariat/contacts"))
+        RemindersController(portal: portal).addRoutes(to: router.group("secretariat"))
         return router
     }
 

@@ -15,6 +15,10 @@ public struct PortalSettings: Sendable {
     public var bcryptCost: UInt8 = 12
     /// LibreOffice's soffice, for the board pack as PDF; nil when it is not installed.
     public var soffice = PDFRendering.soffice()
+    /// How mail leaves (`serve --sendmail`); none: each message is shown ready to copy.
+    public var mailer = Mailer.none
+    /// The sender (`serve --from`), else the report's contact's address.
+    public var mailFrom: MailMessage.Address?
 
     public init(baseURL: BaseURL? = nil) { self.baseURL = baseURL }
 }
@@ -39,6 +43,9 @@ public struct PortalSite: Sendable {
         signInLimiter = FailureLimiter(limit: settings.failureLimit, window: settings.failureWindow, clock: store.clock)
         linkLimiter = FailureLimiter(limit: settings.failureLimit, window: settings.failureWindow, clock: store.clock)
     }
+
+    /// Sends and logs the portal's messages with the configured mailer.
+    public var outbox: Outbox { Outbox(store: store, mailer: settings.mailer, from: settings.mailFrom) }
 
     /// The open period and its report; a page about the current period needs both.
     func openPeriod() throws -> (PeriodRecord, Report) {

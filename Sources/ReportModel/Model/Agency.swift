@@ -6,11 +6,15 @@ public struct Agency: Codable, Equatable, Sendable {
     public var name: String
     /// Other spellings seen in reports and returns ("Commissioned Service KCC").
     @DefaultEmpty public var aliases: [String] = []
+    /// Who at the agency the secretariat writes to: reminders and receipts go to each contact's
+    /// e-mail address (`ContactRules` says what a contact must have).
+    @DefaultEmpty public var contacts: [Contact] = []
 
-    public init(id: String, name: String, aliases: [String] = []) {
+    public init(id: String, name: String, aliases: [String] = [], contacts: [Contact] = []) {
         self.id = id
         self.name = name
         self.aliases = aliases
+        self.contacts = contacts
     }
 
     /// Whether `reference` names this agency by id, name or alias, ignoring case and spacing.

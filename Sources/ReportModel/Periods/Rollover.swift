@@ -70,6 +70,8 @@ public struct Rollover {
                     continue
                 }
                 for name in names where !next.agencies[i].isNamed(name) { next.agencies[i].aliases.append(name) }
+                // The report's own contacts are kept; the paper's serve an agency that had none.
+                if next.agencies[i].contacts.isEmpty { next.agencies[i].contacts = agency.contacts }
             }
         }
         if let refresh {

@@ -115,6 +115,9 @@ public struct ReportValidator {
                 }
                 seen[key] = i
             }
+            for (c, contact) in agency.contacts.enumerated() {
+                for problem in ContactRules.problems(contact) { add("agencies[\(i)].contacts[\(c)].\(problem.field)", problem.message) }
+            }
         }
     }
 

@@ -59,25 +59,10 @@ import Glibc
             // localhost is another site than 127.0.0.1: the link is clicked from a page there, as from webmail.
             "otherSite": "http://localhost:\(server.port)/",
         ]
-        let browser = try ChildProcess("/usr/bin/env", ["python3", Self.script.path, String(decoding: try JSONSerialization.data(withJSONObject: config), as: UTF8.self)])
-        let output = browser.readToEnd(seconds: 300)
-        if output == nil { browser.killGroup(SIGKILL) }
-        let status = browser.waitForExit()
+        let browser = try BrowserScript(Self.script, config: config)
         #expect(server.stop() == 0, "the server ends cleanly on SIGTERM")
         #expect(!server.groupAlive)
-        // driver.quit() ends chromium; its helpers take a moment. Whatever outlives that is killed
-        // and fails the test.
-        var left = true
-        for _ in 0..<50 where left {
-            left = kill(-browser.pid, 0) == 0
-            if left { usleep(100_000) }
-        }
-        if left { kill(-browser.pid, SIGKILL) }
-        #expect(!left, "no browser or driver is left running")
-        let (out, err) = try #require(output, "the browser script ran over 300 s")
-        let text = String(decoding: out, as: UTF8.self)
-        #expect(status == 0, "\(text)\n\(String(decoding: err, as: UTF8.self).suffix(3000))")
-        guard status == 0, let seen = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return }
+        guard let seen = try browser.seen() else { return }
 
         // The link: a clean address, the token gone from the history, the cookie as promised.
         #expect(seen["agencyURL"] as? String == server.base + "/agency")

@@ -21,11 +21,11 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fill_return  # noqa: E402
+import browser_kit  # noqa: E402
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 config = json.loads(sys.argv[1])
 base, work = config["base"], config["work"]
@@ -33,40 +33,6 @@ downloads = os.path.join(work, "downloads")
 os.makedirs(downloads, exist_ok=True)
 shots = config.get("screenshots")
 seen = {"pages": [], "axe": []}
-
-
-def fail(message):
-    print(json.dumps({"failed": message, "seen": seen}))
-    sys.exit(1)
-
-
-def wait_for(test, what, timeout=30):
-    try:
-        return WebDriverWait(driver, timeout).until(lambda d: test(d))
-    except Exception:
-        fail(f"{what}: not seen in {timeout} s (at {driver.current_url}: {driver.title})")
-
-
-def look(name):
-    """Records the page, checks it with axe, and, when asked, takes its screenshots at desktop
-    and phone width (the whole page's height)."""
-    seen["pages"].append({"name": name, "url": driver.current_url, "title": driver.title})
-    try:
-        from axe_selenium_python import Axe
-        axe = Axe(driver)
-        axe.inject()
-        bad = [{"page": name, "id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:3]}
-               for v in axe.run()["violations"] if v["impact"] in ("serious", "critical")]
-        seen["axe"] += bad
-    except ImportError:
-        seen["axe"].append({"page": name, "id": "axe-selenium-python is not installed"})
-    if shots:
-        for width in (1280, 375):
-            driver.set_window_size(width, 900)
-            height = driver.execute_script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")
-            driver.set_window_size(width, min(max(height + 140, 600), 6000))
-            driver.save_screenshot(os.path.join(shots, f"{len(seen['pages']):02d}-{name}-{width}.png"))
-        driver.set_window_size(1280, 900)
 
 
 def downloaded(suffix, before):
@@ -91,6 +57,8 @@ for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "-
     options.add_argument(argument)
 options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+kit = browser_kit.Kit(driver, seen, shots)
+fail, wait_for, look = kit.fail, kit.wait_for, kit.look
 try:
     # The agency clicks its link on another site's page, as in webmail.
     driver.get(config["otherSite"])

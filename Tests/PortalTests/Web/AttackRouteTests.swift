@@ -48,7 +48,7 @@ import Testing
 
     @Test func everyFormCarriesItsTokenAndIsRefusedWithoutItOrFromAnotherSite() async throws {
         let forms = try Self.forms()
-        #expect(forms.count >= 6, "the templates' forms were found: \(forms.map(\.action))")
+        #expect(forms.count >= 12, "the templates' forms were found: \(forms.map(\.action))")
         // The one form without a token: signing in, when there is no session yet to tie a
         // token to. A post from another site is refused all the same (below), and a password
         // is needed, so another site can neither sign someone in nor guess through a browser.
@@ -67,22 +67,27 @@ import Testing
             let links = try PortalSetup.links(store: fixture.store, agency: nil, rotate: false, secretariat: true)
             let setupURL = try #require(links.secretariat)
             try await setup.open(String(setupURL[setupURL.range(of: "/s/")!.lowerBound...]), next: "/secretariat/password")
-            // Whose session posts each form; a form this test does not know fails it, so a new
-            // one is added here, with its session.
-            let sessions: [String: Browser] = [
-                "/agency/uploads": agency, "/secretariat/uploads": secretariat, "/secretariat/merge": secretariat,
-                "/secretariat/password": setup, "/sign-out": agency, "/sign-in": Browser(client),
-            ]
+            // Whose session posts each form, by where it posts; a form this test does not know
+            // fails it, so a new area is added here, with its session.
+            func session(_ action: String) -> Browser? {
+                if action == "/sign-in" { return Browser(client) }
+                if action == "/sign-out" || action.hasPrefix("/agency/") { return agency }
+                if action == "/secretariat/password" { return setup }
+                if action.hasPrefix("/secretariat/") { return secretariat }
+                return nil
+            }
             let file: (String, [UInt8]) = ("jppb.xlsx", Array(try Data(contentsOf: try fixture.blank("jppb"))))
             let fetchSite = HTTPField.Name("Sec-Fetch-Site")!
-            for action in Set(forms.map(\.action)).sorted() {
-                let browser = try #require(sessions[action], "a form to \(action) that this test does not know: add it, with its session")
-                let multipart = forms.first { $0.action == action }!.text.contains("multipart/form-data")
+            for template in Set(forms.map(\.action)).sorted() {
+                let browser = try #require(session(template), "a form to \(template) that this test does not know: add it, with its session")
+                let multipart = forms.first { $0.action == template }!.text.contains("multipart/form-data")
+                // An address with a value in it: an agency's contacts, a message of the mail log.
+                let action = template.replacingOccurrences(of: "{{id}}", with: template.hasPrefix("/secretariat/contacts") ? "jppb" : "1")
                 let fields = [("agency", "jppb"), ("password", Self.password), ("confirm", Self.password)]
                 func post(_ fields: [(String, String)], _ headers: HTTPFields = [:]) async throws -> TestResponse {
                     multipart ? try await browser.upload(action, fields, file: file, headers: headers) : try await browser.post(action, fields, headers: headers)
                 }
-                if !noSession.contains(action) {
+                if !noSession.contains(template) {
                     #expect(try await post(fields).status == .forbidden, "\(action) without the token")
                     #expect(try await post([("csrf", String(repeating: "A", count: 43))] + fields).status == .forbidden, "\(action) with another token")
                 }

@@ -19,12 +19,7 @@ import XLSXReader
 
     /// A browser signed in as the secretariat, its password set through the one-time link.
     func secretariat(_ client: any TestClientProtocol) async throws -> Browser {
-        let browser = Browser(client)
-        try await browser.open(fixture.setupPath, next: "/secretariat/password")
-        let csrf = try await browser.csrf(on: "/secretariat/password")
-        let saved = try await browser.post("/secretariat/password", [("csrf", csrf), ("password", Self.password), ("confirm", Self.password)])
-        #expect(saved.status == .seeOther && saved.headers[.location] == "/secretariat")
-        return browser
+        try await fixture.secretariat(client, password: Self.password)
     }
 
     func upload(_ client: any TestClientProtocol, _ agency: String, _ file: URL) async throws {

@@ -21,6 +21,13 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case download = "download"
     case export = "export"
     case backup = "backup"
+    case datesChanged = "dates changed"
+    case extensionGiven = "extension given"
+    case contactsChanged = "contacts changed"
+    case mailSent = "mail sent"
+    case mailFailed = "mail not sent"
+    case reminderSkipped = "reminder skipped"
+    case scheduleChanged = "reminder schedule changed"
 }
 
 /// One line of the audit log: who did what, when, from where, and the file's SHA-256 where a

@@ -22,6 +22,11 @@ public struct PeriodRecord: Codable, Sendable, FetchableRecord, MutablePersistab
     public var contact: String?
     public var openedAt: Date
     public var closedAt: Date?
+    /// The first day returns are asked for, as an ISO day; nil: the day it opened.
+    public var opens: String?
+    /// The last day agencies may upload, as an ISO day; nil: until `next` closes the period.
+    /// After it an agency's page is read-only, unless the agency has an extension.
+    public var closes: String?
 
     public var isOpen: Bool { closedAt == nil }
 

@@ -29,7 +29,9 @@ struct AgencyController {
         let (session, agency, periodID) = try context.agencySession()
         let (period, report) = try portal.period(periodID)
         let uploads = try portal.store.uploads(period: periodID, agency: agency, as: .agency(id: agency, period: periodID))
-        let page = AgencyPage.make(period: period, report: report, agencyID: agency, uploads: uploads, csrf: session.csrf, now: portal.store.now)
+        let extensionUntil = try portal.store.extensions(period: periodID)[agency]
+        let page = AgencyPage.make(
+            period: period, report: report, agencyID: agency, uploads: uploads, csrf: session.csrf, now: portal.store.now, extensionUntil: extensionUntil)
         return portal.pages.response(page, template: "agency")
     }
 

@@ -51,11 +51,12 @@ struct UploadViews {
         let name = form.fileName ?? "return.xlsx"
         let by = uploadedBy(agencyID)
         let store = portal.store, address = context.address, file = form.file
-        return try await blocking {
+        let upload = try await blocking {
             let record = UploadCheck.check(
                 file, name: name, agency: agencyID, period: period, checker: checker, source: source, uploadedBy: by, address: address,
                 at: store.now)
             return try store.addUpload(file, record)
         }
+        return await upload.mailingReceipt(through: portal, address: context.address)
     }
 }

@@ -21,6 +21,10 @@ struct ErrorPages: RouterMiddleware {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             context.logger.error("\(request.method) \(request.uri.path): the disk is full: \(error)")
             return page(.diskFull)
+        } catch let error as PeriodClosedForAgency {
+            return page(PageError(.conflict, "The period has closed", error.description))
+        } catch let error as NotAllowed {
+            return page(PageError(.forbidden, "Not allowed", "This is for the secretariat: \(error.description)."))
         } catch let error as any HTTPResponseError {
             return page(Self.worded(error.status))
         } catch {

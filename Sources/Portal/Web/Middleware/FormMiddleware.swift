@@ -51,6 +51,18 @@ struct FormMiddleware: RouterMiddleware {
         return nil
     }
 
+    /// Every field of a url-encoded form, decoded (the first of a name that comes twice).
+    static func fields(in form: String) -> [String: String] {
+        var fields: [String: String] = [:]
+        for pair in form.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { continue }
+            let name = decode(parts[0])
+            if fields[name] == nil { fields[name] = decode(parts[1]) }
+        }
+        return fields
+    }
+
     private static func decode(_ text: Substring) -> String {
         text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
     }

@@ -29,6 +29,10 @@ struct AgencyPage {
     var board: String
     var period: String
     var deadline: DeadlineView?
+    /// "Friday 19 July 2013": the last day uploads are taken (or the agency's extension's).
+    var closes: String?
+    /// Set once the period has closed for the agency: the page is read-only.
+    var closed: String?
     var contact: String?
     var csrf: String
     var largestFileMB: Int
@@ -36,12 +40,18 @@ struct AgencyPage {
     var measures: [MeasureItem]
     var uploads: [UploadRow]
 
-    static func make(period: PeriodRecord, report: Report, agencyID: String, uploads: [UploadRecord], csrf: String, now: Date) -> AgencyPage {
+    static func make(
+        period: PeriodRecord, report: Report, agencyID: String, uploads: [UploadRecord], csrf: String, now: Date, extensionUntil: Day? = nil
+    ) -> AgencyPage {
+        let dates = PeriodDates(period)
+        let lastDay = dates.closes.map { max($0, extensionUntil ?? $0) }
         let scope = ReturnScope.all(in: report, only: agencyID)
         let name = scope?.agency.name ?? agencyID
         return AgencyPage(
             chrome: .agency("Your return for \(period.label)", board: report.board, agency: name, csrf: csrf),
             agency: name, board: report.board, period: period.label, deadline: DeadlineView.of(period, now: now),
+            closes: lastDay.map { Deadline(day: $0).wording },
+            closed: dates.accepting(on: BoardDate.day(at: now), extensionUntil: extensionUntil) ? nil : "This period closed on \(Deadline(day: lastDay!).wording). Your uploads and receipts stay here; to send a return now, ask the secretariat for an extension.",
             contact: period.contact ?? report.contact?.line, csrf: csrf, largestFileMB: UploadCheck.largestFile / (1024 * 1024),
             goals: (scope?.goals ?? []).map { GoalItem(id: $0.goal.id, text: $0.goal.text, theme: $0.theme.name, previous: Shown.start(of: [ReturnTemplate.previous($0.goal)], limit: 220)) },
             measures: (scope?.measures ?? []).map { MeasureItem(id: $0.measure.id, name: $0.measure.name, theme: $0.theme.name) },

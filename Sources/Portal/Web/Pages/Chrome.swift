@@ -22,7 +22,10 @@ struct Chrome {
     var printable = false
 
     /// The secretariat's pages, in its order of work.
-    static let secretariatPages = [("Completeness", "/secretariat"), ("Merge and download", "/secretariat/merge"), ("Audit log", "/secretariat/audit")]
+    static let secretariatPages = [
+        ("Completeness", "/secretariat"), ("Dates", "/secretariat/dates"), ("Contacts", "/secretariat/contacts"), ("Reminders", "/secretariat/reminders"),
+        ("Merge and download", "/secretariat/merge"), ("Mail log", "/secretariat/mail"), ("Audit log", "/secretariat/audit"),
+    ]
 
     static func plain(_ title: String, board: String? = nil) -> Chrome { Chrome(title: title, board: board) }
 
