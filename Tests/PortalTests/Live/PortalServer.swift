@@ -89,6 +89,10 @@ final class RawConnection {
             close(fd)
             throw PortalTestError("cannot connect to 127.0.0.1:\(port)")
         }
+        // A send the server no longer reads (it has answered, refused the rest and stopped
+        // reading) gives up after 20 s without progress instead of waiting for ever: `send` then says false.
+        var limit = timeval(tv_sec: 20, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
     }
 
     deinit { close(fd) }
