@@ -12,7 +12,7 @@ import Glibc
 struct PortalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portal",
-        abstract: "The returns portal: init, serve, links, next, export, remind (boardpack portal help).",
+        abstract: "The returns portal: init, serve, links, next, export, remind, digest, backup, restore (boardpack portal help).",
         discussion: "Runs boardpack-portal, built beside boardpack: swift build -c release --product boardpack-portal. See docs/portal.md.")
 
     @Argument(parsing: .captureForPassthrough, help: "The portal's subcommand and its options.")

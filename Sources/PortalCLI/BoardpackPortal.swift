@@ -14,12 +14,13 @@ struct BoardpackPortal: AsyncParsableCommand {
         discussion: """
             Everything the portal keeps is in one data folder (--data): boardpack.sqlite, the \
             uploaded files under uploads/ (named by SHA-256, never overwritten) and the link \
-            secret. See docs/portal.md.
+            secret; backup copies it into one file while the server runs, restore makes a new \
+            data folder from that file. See docs/portal.md.
 
             Exit status: 0 when the command did its job; 1 when export merged returns with \
             problems (as boardpack merge); 2 when it could not run.
             """,
-        subcommands: [InitCommand.self, ServeCommand.self, LinksCommand.self, NextPeriodCommand.self, ExportCommand.self, RemindCommand.self, DigestCommand.self])
+        subcommands: [InitCommand.self, ServeCommand.self, LinksCommand.self, NextPeriodCommand.self, ExportCommand.self, RemindCommand.self, DigestCommand.self, BackupCommand.self, RestoreCommand.self])
 }
 
 /// Runs a command body, printing a failure as the user should read it and exiting 2, as

@@ -7,10 +7,14 @@ import CCrypto
 public enum SHA256 {
     /// The digest as 64 lower-case hex digits.
     public static func hex(_ message: [UInt8]) -> String {
+        hexDigits(digest(message))
+    }
+
+    static func hexDigits(_ digest: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)
-        for byte in digest(message) {
+        for byte in digest {
             out.append(digits[Int(byte >> 4)])
             out.append(digits[Int(byte & 0x0F)])
         }
@@ -28,5 +32,33 @@ public enum SHA256 {
         // EVP_Digest fails only when it cannot allocate its context: out of memory.
         precondition(done == 1 && length == 32, "libcrypto could not compute a SHA-256 digest")
         return digest
+    }
+}
+
+extension SHA256 {
+    /// A digest of bytes that arrive in pieces (a file streamed into or out of a backup), so a
+    /// large file is never held whole in memory to be hashed.
+    public final class Stream {
+        private let context: OpaquePointer
+
+        public init() {
+            // EVP_MD_CTX_new fails only when it cannot allocate: out of memory.
+            context = EVP_MD_CTX_new()!
+            precondition(EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1, "libcrypto could not start a SHA-256 digest")
+        }
+
+        deinit { EVP_MD_CTX_free(context) }
+
+        public func update(_ bytes: UnsafeRawBufferPointer) {
+            precondition(EVP_DigestUpdate(context, bytes.baseAddress, bytes.count) == 1, "libcrypto could not hash")
+        }
+
+        /// The digest as 64 lower-case hex digits; the stream is finished.
+        public func hex() -> String {
+            var digest = [UInt8](repeating: 0, count: 32)
+            var length: UInt32 = 0
+            precondition(EVP_DigestFinal_ex(context, &digest, &length) == 1 && length == 32, "libcrypto could not finish a SHA-256 digest")
+            return SHA256.hexDigits(digest)
+        }
     }
 }

@@ -82,7 +82,8 @@ public struct ContentFolder: Sendable {
         guard fsync(fd) == 0 else { throw failure("cannot flush \(url.path) to the disk") }
     }
 
-    private func failure(_ what: String) -> DataFolderProblem {
-        DataFolderProblem("\(what): \(String(cString: strerror(errno)))")
+    private func failure(_ what: String) -> any Error {
+        let reason = "\(what): \(String(cString: strerror(errno)))"
+        return DiskFull.isFull(errno) ? DiskFull(reason) : DataFolderProblem(reason)
     }
 }

@@ -30,3 +30,14 @@ public struct DataFolderProblem: Error, CustomStringConvertible, Sendable {
 
     public init(_ description: String) { self.description = description }
 }
+
+/// The disk the data folder is on has no room for a write: full, over the owner's quota, or past
+/// the largest file the system lets the portal write. Its own kind of error, so a page can say
+/// so (`PageError.diskFull`) where any other failure is "something went wrong".
+public struct DiskFull: Error, CustomStringConvertible, Sendable {
+    public var description: String
+
+    public init(_ description: String) { self.description = description }
+
+    static func isFull(_ code: Int32) -> Bool { code == ENOSPC || code == EDQUOT || code == EFBIG }
+}

@@ -34,6 +34,11 @@ public struct PageError: Error, HTTPResponseError, Sendable {
         PageError(.contentTooLarge, "The file is too large", "Files up to \(limit / (1024 * 1024)) MB are taken; a return is usually well under 1 MB. Save the return without pictures or other sheets and upload it again.")
     }
 
+    /// The disk the data folder is on has no room (or a quota, or a file size limit, stops it):
+    /// said as such, because the cure is the secretariat's. Nothing was kept of this request,
+    /// and everything kept before is untouched (a file is written whole before its row).
+    static let diskFull = PageError(HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage"), "The portal has no room to keep this", "Your return was not kept: the disk the portal keeps returns on is full. Everything sent before is safe. Tell the secretariat, and upload the return again once they say the portal has room.")
+
     static func tooManyAttempts(retryAfter seconds: Int) -> PageError {
         let minutes = max(1, (seconds + 59) / 60)
         return PageError(.tooManyRequests, "Too many attempts", "Too many wrong sign-ins or unknown links came from your address. Try again in \(minutes) minute\(minutes == 1 ? "" : "s").",

@@ -78,10 +78,12 @@ enum UploadReader {
             rest = rest[rest.index(after: equals)...]
             var parsed = ""
             if rest.first == "\"" {
-                // A quoted string: up to the closing quote, with \" and \\ escapes.
+                // A quoted string: up to the closing quote. Browsers send a quote in a name as %22
+                // and a backslash as it is (the HTML standard's multipart encoding): a backslash
+                // is never an escape here, so a Windows path ("C:\Users\...\r.xlsx") keeps the
+                // separators FileName.cleaned cuts at.
                 var i = rest.index(after: rest.startIndex)
                 while i < rest.endIndex, rest[i] != "\"" {
-                    if rest[i] == "\\", rest.index(after: i) < rest.endIndex { i = rest.index(after: i) }
                     parsed.append(rest[i])
                     i = rest.index(after: i)
                 }

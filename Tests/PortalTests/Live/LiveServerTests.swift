@@ -147,12 +147,7 @@ import Glibc
         // browser's session still works.
         server = try PortalServer(data: data)
         let restarted = Agency(port: server.port, cookie: agency.cookie, csrf: agency.csrf)
-        for (location, file) in acknowledged {
-            let page = try restarted.request("GET \(location) HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: \(agency.cookie)\r\nConnection: close\r\n\r\n")
-            #expect(page.status == 200, "\(location)")
-            let original = try restarted.request("GET \(location)/file HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: \(agency.cookie)\r\nConnection: close\r\n\r\n")
-            #expect(original.body == file, "\(location) is whole")
-        }
+        try restarted.expectServedWhole(acknowledged)
         let store = try PortalStore.open(fixture.data)
         let uploads = try store.uploads(period: 1, as: .secretariat)
         #expect(uploads.count == acknowledged.count, "no half record: the cut upload left no row")
@@ -171,5 +166,18 @@ extension LiveServerTests.Agency {
         self.port = port
         self.cookie = cookie
         self.csrf = csrf
+    }
+
+    /// A page of this agency's session.
+    func get(_ path: String) throws -> (status: Int, headers: [String: String], body: [UInt8]) {
+        try request("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: \(cookie)\r\nConnection: close\r\n\r\n")
+    }
+
+    /// Each upload's page is there, and its file is served as it was sent.
+    func expectServedWhole(_ acknowledged: [(location: String, bytes: [UInt8])]) throws {
+        for (location, bytes) in acknowledged {
+            #expect(try get(location).status == 200, "\(location)")
+            #expect(try get(location + "/file").body == bytes, "\(location) is served whole")
+        }
     }
 }

@@ -14,8 +14,12 @@ final class PortalServer: @unchecked Sendable {
     let port: Int
     var base: String { "http://127.0.0.1:\(port)" }
 
-    init(data: String, _ extra: [String] = []) throws {
-        process = try ChildProcess(try builtProgram("boardpack-portal"), ["serve", "--data", data, "--port", "0"] + extra)
+    /// - Parameter wrapper: a program and its arguments that run the server (as `exec` does),
+    ///   to start it under a limit (`FaultTests`).
+    init(data: String, _ extra: [String] = [], wrapper: [String] = []) throws {
+        let server = [try builtProgram("boardpack-portal"), "serve", "--data", data, "--port", "0"] + extra
+        let command = wrapper + server
+        process = try ChildProcess(command[0], Array(command.dropFirst()))
         let line = try Self.firstLine(of: process, timeout: 60)
         guard let range = line.range(of: #"http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression),
             let port = Int(line[range].dropFirst("http://127.0.0.1:".count).dropLast())
@@ -48,6 +52,7 @@ final class PortalServer: @unchecked Sendable {
     /// Whether any process of its group is still alive.
     var groupAlive: Bool { Glibc.kill(-process.pid, 0) == 0 }
 
+    /// The first line a program writes, waiting at most `timeout` seconds.
     static func firstLine(of process: ChildProcess, timeout: Double) throws -> String {
         var line: [UInt8] = []
         var byte: UInt8 = 0
@@ -57,12 +62,12 @@ final class PortalServer: @unchecked Sendable {
             guard poll(&fd, 1, 200) > 0 else { continue }
             guard read(process.output, &byte, 1) == 1 else {
                 let errors = process.readToEnd(seconds: 2)?.errors ?? Data()
-                throw PortalTestError("boardpack-portal serve ended: \(String(decoding: errors, as: UTF8.self))")
+                throw PortalTestError("the program (boardpack-portal serve, or a test's helper) ended: \(String(decoding: errors, as: UTF8.self))")
             }
             if byte == 0x0A { return String(decoding: line, as: UTF8.self) }
             line.append(byte)
         }
-        throw PortalTestError("boardpack-portal serve said nothing in \(Int(timeout)) s")
+        throw PortalTestError("the program said nothing in \(Int(timeout)) s")
     }
 }
 

@@ -22,6 +22,7 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case merge = "merge"
     case download = "download"
     case export = "export"
+    case backup = "backup"
     case datesChanged = "dates changed"
     case extensionGiven = "extension given"
     case contactsChanged = "contacts changed"

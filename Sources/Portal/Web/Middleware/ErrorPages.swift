@@ -1,8 +1,10 @@
+import GRDB
 import Hummingbird
 import Logging
 
 /// Every refusal becomes a page (the status kept, and its headers, such as Retry-After):
-/// `PageError`s as worded, Hummingbird's own errors with a standard wording, and anything
+/// `PageError`s as worded, a full disk as such (`PageError.diskFull`), Hummingbird's own errors
+/// with a standard wording, and anything
 /// unexpected as a 500 whose details go to the log, not the page.
 struct ErrorPages: RouterMiddleware {
     typealias Context = PortalContext
@@ -13,6 +15,12 @@ struct ErrorPages: RouterMiddleware {
             return try await next(request, context)
         } catch let error as PageError {
             return page(error)
+        } catch let error as DiskFull {
+            context.logger.error("\(request.method) \(request.uri.path): the disk is full: \(error)")
+            return page(.diskFull)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            context.logger.error("\(request.method) \(request.uri.path): the disk is full: \(error)")
+            return page(.diskFull)
         } catch let error as PeriodClosedForAgency {
             return page(PageError(.conflict, "The period has closed", error.description))
         } catch let error as NotAllowed {
