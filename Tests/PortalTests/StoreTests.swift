@@ -99,6 +99,28 @@ import Testing
         #expect(names.allSatisfy { $0.count == 64 }, "\(names)")
     }
 
+    /// A page that merges the period checks each upload once: the second merge reads no file
+    /// (they are moved away) and gives the same bytes; a new upload is still merged.
+    @Test func eachUploadIsCheckedOnceAndANewOneIsStillMerged() throws {
+        let period = try #require(try store.openPeriod())
+        let reports = PeriodReports()
+        _ = try upload("jppb", Array(try Data(contentsOf: try fixture.complete("jppb", "jppb.xlsx"))))
+        _ = try upload("kent-probation", Array(try Data(contentsOf: try fixture.complete("kent-probation", "kp.xlsx"))))
+        let first = try PeriodMerge.of(period, store: store, reports: reports)
+        #expect(first.uploads.count == 2)
+        let away = fixture.scratch.file("away")
+        try FileManager.default.moveItem(at: store.uploads.url, to: away)
+        try FileManager.default.createDirectory(at: store.uploads.url, withIntermediateDirectories: true)
+        #expect(try PeriodMerge.of(period, store: store, reports: reports).json == first.json, "checked already: no file read")
+        #expect(throws: (any Error).self, "a new cache has to read the files") { try PeriodMerge.of(period, store: store, reports: PeriodReports()) }
+        try FileManager.default.removeItem(at: store.uploads.url)
+        try FileManager.default.moveItem(at: away, to: store.uploads.url)
+        _ = try upload("iys-kcc", Array(try Data(contentsOf: try fixture.complete("iys-kcc", "iys.xlsx"))))
+        let third = try PeriodMerge.of(period, store: store, reports: reports)
+        #expect(third.uploads.map(\.agencyID).sorted() == ["iys-kcc", "jppb", "kent-probation"])
+        #expect(third.json == (try PeriodMerge.of(period, store: store, reports: PeriodReports())).json, "the same bytes as a merge from scratch")
+    }
+
     @Test func anAgencysQueriesReturnOnlyItsOwnUploads() throws {
         let jppb = try upload("jppb", Array(try Data(contentsOf: try fixture.blank("jppb"))))
         let probation = try upload("kent-probation", Array(try Data(contentsOf: try fixture.blank("kent-probation"))))

@@ -26,7 +26,7 @@ public struct PeriodMerge: Sendable {
         let order = Dictionary(uniqueKeysWithValues: checker.report.agencies.enumerated().map { ($1.id, $0) })
         let uploads = chosen.values.sorted { (order[$0.agencyID] ?? .max, $0.id!) < (order[$1.agencyID] ?? .max, $1.id!) }
         let checked = try uploads.map { upload in
-            checker.check(OpenedReturn(bytes: try store.uploads.read(upload.sha256), name: upload.originalName, path: upload.originalName), from: upload.agencyID)
+            try reports.checkedUploads.checked(upload, by: checker) { try store.uploads.read(upload.sha256) }
         }
         let (merged, summary) = ReturnMerger(checker: checker).merge(checked)
         return PeriodMerge(

@@ -9,6 +9,8 @@ import ReportModel
 public final class PeriodReports: @unchecked Sendable {  // the cache is behind the lock
     private let lock = NSLock()
     private var checkers: [Int64: ReturnChecker] = [:]
+    /// The periods' uploads as their checkers read them.
+    public let checkedUploads = CheckedUploads()
 
     public init() {}
 
