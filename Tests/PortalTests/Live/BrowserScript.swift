@@ -18,7 +18,14 @@ struct BrowserScript {
     /// Whether anything of its group (chromium, chromedriver) outlived it and had to be killed.
     let left: Bool
 
+    /// Chromium's own folders in the shared temporary folder; the scripts give it one of theirs.
+    static func chromiumFolders() -> Set<String> {
+        Set(((try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? []).filter { $0.hasPrefix("org.chromium.") })
+    }
+
     init(_ script: URL, config: [String: Any], seconds: Double = 300) throws {
+        let foldersBefore = Self.chromiumFolders()
+        defer { #expect(Self.chromiumFolders().subtracting(foldersBefore).isEmpty, "chromium left folders in the temporary folder") }
         let browser = try ChildProcess("/usr/bin/env", ["python3", script.path, String(decoding: try JSONSerialization.data(withJSONObject: config), as: UTF8.self)])
         let read = browser.readToEnd(seconds: seconds)
         if read == nil { browser.killGroup(SIGKILL) }

@@ -1,9 +1,12 @@
 """What the browser scripts (portal_browser.py, form_browser.py, reminders_browser.py) share: failing with what was
 seen so far, waiting for a page, axe-core's serious and critical violations, and a page's
 screenshots at desktop and phone width."""
+import atexit
 import json
 import os
+import shutil
 import sys
+import tempfile
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -20,7 +23,12 @@ def settings(argv):
 
 
 def chrome(downloads=None):
-    """Debian's chromium, headless, at 1280 by 900, saving downloads to `downloads` unasked."""
+    """Debian's chromium, headless, at 1280 by 900, saving downloads to `downloads` unasked.
+    Chromium leaves folders of its own in the temporary folder (org.chromium.Chromium.*), so it
+    is given one of the script's, removed when the script ends."""
+    scratch = tempfile.mkdtemp(prefix="boardpack-chromium-")
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    os.environ["TMPDIR"] = scratch
     options = webdriver.ChromeOptions()
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--hide-scrollbars"):
         options.add_argument(argument)
