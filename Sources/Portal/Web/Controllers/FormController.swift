@@ -155,7 +155,7 @@ struct SessionEndedPage {
         self.closed = closed != nil
         title = closed != nil ? "The period has closed" : olderPage ? "This page is older than your session" : "Your session has ended"
         why = if let closed {
-            "What you typed last was not saved: \(closed.description) Nothing is lost: it is below, to send to the secretariat."
+            "What you typed last was not saved, because the period \(closed.period) closed on \(Deadline(day: closed.closes).wording), while this page was open; returns are no longer taken. Nothing is lost: it is below, to send to the secretariat, who can also give you an extension."
         } else if olderPage {
             "What you typed last was not saved, because your link was opened again (in another tab or window) after this page was. Nothing is lost: it is below."
         } else {
