@@ -2,8 +2,9 @@ import Foundation
 import ReportModel
 import XLSXWriter
 
-/// Writes the board pack workbook of a report: a cover, a summary, one sheet per statistics
-/// table and one per theme, formatted for printing as a board paper.
+/// Writes the board pack workbook of a report: a cover, the page at a glance, a summary, the
+/// statistics tables, the themes (a sheet each, or one shared by themes that fit on a page
+/// together), risks and status over time, formatted for printing as a board paper.
 public struct BoardPackExporter {
     public let report: Report
     public let style: Style
@@ -54,23 +55,31 @@ public struct BoardPackExporter {
         var summary: String?
         /// The statistics tables, together, when the report has any.
         var statistics: String?
+        /// Each theme's sheet, in the report's order of themes: themes short enough to share a
+        /// page share a sheet (`ThemePages`).
         var themes: [String]
+        /// The themes, by index, in the runs that each take a sheet.
+        var themeRuns: [Range<Int>]
         /// The risks to the plan, when the report keeps any.
         var risks: String?
         /// Status over time, when the report has earlier periods.
         var history: String?
     }
 
-    func plan() -> SheetPlan {
+    func plan(_ themes: ThemePages) -> SheetPlan {
         var namer = SheetNamer()
         // Reserve the hidden sheets' names so no theme can take them.
         _ = namer.name(for: BoardPackLayout.reportSheet)
         _ = namer.name(for: TrendFigures.sheetName)
         let labels = style.labels
+        let cover = namer.name(for: labels.cover), glance = namer.name(for: labels.atAGlance)
+        let summary = SummarySheet.applies(to: report, labels: labels) ? namer.name(for: labels.summary) : nil
+        let statistics = report.statistics.isEmpty ? nil : namer.name(for: labels.statistics)
+        let runs = themes.runs()
+        let runNames = runs.map { namer.name(for: themes.sheetName($0)) }
         return SheetPlan(
-            cover: namer.name(for: labels.cover), glance: namer.name(for: labels.atAGlance), summary: SummarySheet.applies(to: report, labels: labels) ? namer.name(for: labels.summary) : nil,
-            statistics: report.statistics.isEmpty ? nil : namer.name(for: labels.statistics),
-            themes: report.themes.map { namer.name(for: $0.shortName ?? $0.heading) },
+            cover: cover, glance: glance, summary: summary, statistics: statistics,
+            themes: zip(runs, runNames).flatMap { run, name in run.map { _ in name } }, themeRuns: runs,
             risks: RiskSheet.applies(to: report) ? namer.name(for: labels.risks) : nil,
             history: HistorySheet.applies(to: report) ? namer.name(for: labels.statusOverTime) : nil)
     }
@@ -80,19 +89,20 @@ public struct BoardPackExporter {
         let report = self.report
         let json = canonicalJSON ?? InParallel { try ReportCoding.encode(report) }
         let palette = Palette(style)
-        let names = plan()
+        let agencies = report.agencyDirectory
+        let trends = TrendFigures(workbook: workbook, colour: style.rgb(style.colours.title))
+        let themes = ThemePages(themes: report.themes.map { ThemeSheet(theme: $0, report: report, agencies: agencies, palette: palette, trends: trends) })
+        let names = plan(themes)
         try workbook.setProperties(
             title: report.title, subject: "\(report.board) – \(report.period.label)",
             author: report.authors.map(\.name).joined(separator: ", "), company: report.board,
             comments: report.description)
         let page = PageSettings(title: report.title, report: report, style: style)
-        let trends = TrendFigures(workbook: workbook, colour: style.rgb(style.colours.title))
 
         let portrait = PageSettings(title: report.title, report: report, style: style, landscape: false)
         let cover = try workbook.addWorksheet(named: names.cover)
         try CoverSheet(report: report, palette: palette, names: names).write(cover, page: portrait)
         cover.activate()
-        let agencies = report.agencyDirectory
         try GlanceSheet(report: report, palette: palette, agencies: agencies).write(try workbook.addWorksheet(named: names.glance), page: portrait)
         if let name = names.summary {
             try SummarySheet(report: report, palette: palette, sheetName: name).write(try workbook.addWorksheet(named: name), page: page, workbook: workbook)
@@ -101,9 +111,8 @@ public struct BoardPackExporter {
             try StatisticsSheet(tables: report.statistics, palette: palette, trends: trends)
                 .write(try workbook.addWorksheet(named: name), title: style.labels.statistics, page: page)
         }
-        for (theme, name) in zip(report.themes, names.themes) {
-            let sheet = try workbook.addWorksheet(named: name)
-            try ThemeSheet(theme: theme, report: report, agencies: agencies, palette: palette, trends: trends).write(sheet, page: page)
+        for run in names.themeRuns {
+            try themes.write(run, to: try workbook.addWorksheet(named: names.themes[run.lowerBound]), page: page)
         }
         if let name = names.risks {
             try RiskSheet(report: report, palette: palette, agencies: agencies).write(try workbook.addWorksheet(named: name), page: page)

@@ -14,7 +14,7 @@ struct CoverSheet {
         // LibreOffice never wraps a link's text, so the first column is as wide as the longest
         // sheet name the contents link to.
         let total = style.widths.coverLabel + style.widths.coverText
-        let longest = contents.map { TextHeight.width(of: $0.0, fontSize: style.fonts.size) }.max() ?? 0
+        let longest = contents.map { TextHeight.width(of: $0.shown, fontSize: style.fonts.size) }.max() ?? 0
         let label = min(total / 2, max(style.widths.coverLabel, longest))
         let grid = TableGrid([([label, total - label], [1])], total: total, landscape: false)
         let (labelWidth, textWidth) = (grid.widths[0], grid.widths[1])
@@ -53,13 +53,13 @@ struct CoverSheet {
 
         // The contents come before the long introductions, so they are on the first page.
         let entries = contents
-        let heights = entries.map { TextHeight.points(for: $0.1, widthInCharacters: textWidth, fontSize: size) }
+        let heights = entries.map { TextHeight.points(for: $0.description, widthInCharacters: textWidth, fontSize: size) }
         try sheet.write(labels.contents, row: pages.row, col: 0, format: palette.heading)
         try pages.advance(height: 22)
-        for ((name, description), height) in zip(entries, heights) {
-            try sheet.writeLink(toSheet: name, text: name, row: pages.row, col: 0, format: palette.link.with { $0.wrap = true })
+        for ((name, shown, description), height) in zip(entries, heights) {
+            try sheet.writeLink(toSheet: name, text: shown, row: pages.row, col: 0, format: palette.link.with { $0.wrap = true })
             try sheet.write(description, row: pages.row, col: 1, format: palette.wrapped)
-            try pages.advance(height: max(height, TextHeight.points(for: name, widthInCharacters: labelWidth, fontSize: size)))
+            try pages.advance(height: max(height, TextHeight.points(for: shown, widthInCharacters: labelWidth, fontSize: size)))
         }
         try pages.skip()
 
@@ -77,19 +77,22 @@ struct CoverSheet {
         try pages.finish()
     }
 
-    private var contents: [(String, String)] {
+    /// Each line of the contents: the sheet it links to, the link's text, and what is there.
+    /// A theme sharing a sheet is listed by its own name, linking to the sheet it shares.
+    private var contents: [(sheet: String, shown: String, description: String)] {
         let labels = palette.style.labels
-        var out: [(String, String)] = [(names.glance, "What the board is asked, the returns, the goals that need attention, what changed and the headline figures")]
-        if let name = names.summary { out.append((name, labels.statusByTheme)) }
-        if let name = names.statistics { out.append((name, report.statistics.map(\.heading).joined(separator: "; "))) }
+        var out: [(String, String, String)] = [(names.glance, names.glance, "What the board is asked, the returns, the goals that need attention, what changed and the headline figures")]
+        if let name = names.summary { out.append((name, name, labels.statusByTheme)) }
+        if let name = names.statistics { out.append((name, name, report.statistics.map(\.heading).joined(separator: "; "))) }
         for (theme, name) in zip(report.themes, names.themes) {
             var parts = [Wording.plural(theme.measures.count, "headline measure"), Wording.plural(theme.countedGoals.count, "goal")]
             let proposed = theme.countedProposedGoals.count
             if proposed > 0 { parts.append("\(proposed) proposed") }
-            out.append((name, "\(theme.heading): " + parts.joined(separator: ", ")))
+            var alone = SheetNamer()
+            out.append((name, alone.name(for: theme.shortName ?? theme.heading), "\(theme.heading): " + parts.joined(separator: ", ")))
         }
-        if let name = names.risks { out.append((name, Wording.plural(report.risks.count, "risk") + " to the plan, with owners and mitigation")) }
-        if let name = names.history { out.append((name, "Every goal's status in each period it was rated")) }
+        if let name = names.risks { out.append((name, name, Wording.plural(report.risks.count, "risk") + " to the plan, with owners and mitigation")) }
+        if let name = names.history { out.append((name, name, "Every goal's status in each period it was rated")) }
         return out
     }
 }

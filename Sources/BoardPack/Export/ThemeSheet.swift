@@ -1,13 +1,14 @@
 import ReportModel
 import XLSXWriter
 
-/// One sheet per theme: its introduction, headline measures (each with its trend, direction of
+/// A theme's pages: its introduction, headline measures (each with its trend, direction of
 /// travel and target), goals (each with its status, last period's and the change, the update,
 /// and any plan-refresh proposal), the status key, representatives and comments.
 ///
 /// The measures and the goals each have columns of their own (see `TableGrid`); columns empty
 /// throughout are left out; rows are sized from their text and pages break between goals, never
-/// inside one (see `PagedSheet`). The layout is `BoardPackLayout`'s contract.
+/// inside one (see `PagedSheet`). A theme has a sheet of its own unless it is short enough to
+/// share a page with the next (`ThemePages`). The layout is `BoardPackLayout`'s contract.
 struct ThemeSheet: Styled {
     let theme: Theme
     let report: Report
@@ -91,26 +92,30 @@ struct ThemeSheet: Styled {
 
     // MARK: - Writing
 
-    func write(_ sheet: Worksheet, page: PageSettings) throws {
-        let measureColumns = self.measureColumns
+    /// The columns of the theme's two tables, its headline measures and its goals, for the grid
+    /// of the sheet it is written on (`ThemePages`), in that order.
+    var tables: [(widths: [Double], stretch: Set<Int>)] {
         let goalColumns = self.goalColumns
         let stretchGoals = Set(goalColumns.indices.filter { [.goal, .update, .wording].contains(goalColumns[$0]) })
-        let grid = TableGrid([
-            (measureColumns.map(\.width), [0]),
-            (goalColumns.map(width), stretchGoals),
-        ], total: widths.page)
-        try grid.setColumns(on: sheet)
-        sheet.hideGridlines()
-        let all = 0...(grid.widths.count - 1)
-        let pages = PagedSheet(sheet, landscape: true)
+        return [(measureColumns.map(\.width), [0]), (goalColumns.map(width), stretchGoals)]
+    }
 
+    /// Rows the theme takes at the least: a page holds no more than this many of them.
+    var leastRows: Int { theme.allGoals.count + theme.measures.count }
+
+    /// Writes the theme from the current row of `pages`, its tables on the columns `spans` gives
+    /// them in `grid` (as `tables` lists them).
+    func write(_ pages: PagedSheet, grid: TableGrid, spans: [[ClosedRange<Int>]]) throws {
+        let measureColumns = self.measureColumns
+        let goalColumns = self.goalColumns
+        let all = 0...(grid.widths.count - 1)
         let title = palette.title.with { $0.wrap = true }
         // The title stays with what follows it: the page it heads is never left with it alone.
         pages.holdWithNext()
-        try TableGrid.write(theme.heading, sheet, row: pages.row, span: all, format: title)
+        try pages.write(theme.heading, span: all, format: title)
         try pages.advance(height: max(palette.style.fonts.titleSize * 1.8, TextHeight.points(for: theme.heading, widthInCharacters: widths.page, fontSize: palette.style.fonts.titleSize, bold: true)))
         let subtitle = "\(report.title) – \(report.period.label)"
-        try TableGrid.write(subtitle, sheet, row: pages.row, span: all, format: palette.subtitle.with { $0.wrap = true })
+        try pages.write(subtitle, span: all, format: palette.subtitle.with { $0.wrap = true })
         try pages.advance(height: TextHeight.points(for: subtitle, widthInCharacters: widths.page, fontSize: fontSize))
         try pages.skip()
         if let proposal = theme.proposal {
@@ -118,7 +123,7 @@ struct ThemeSheet: Styled {
         }
         try paragraphs(theme.introduction, pages, span: all, width: grid.width(all), format: palette.wrapped)
         if !theme.measures.isEmpty {
-            try measures(pages, grid: grid, spans: grid.spans[0], columns: measureColumns)
+            try measures(pages, grid: grid, spans: spans[0], columns: measureColumns)
             try pages.skip()
         }
         // The key and the representatives belong with the goals table: its last goal goes to the
@@ -127,14 +132,10 @@ struct ThemeSheet: Styled {
         let representatives = representativeLines(width: grid.width(all))
         let trailer = (key.map { 20 + $0.rows.map(\.height).reduce(0, +) + PagedSheet.defaultRowHeight } ?? 0)
             + (representatives.isEmpty ? 0 : 20 + representatives.map(\.height).reduce(0, +))
-        try goals(pages, grid: grid, spans: grid.spans[1], columns: goalColumns, trailer: trailer)
+        try goals(pages, grid: grid, spans: spans[1], columns: goalColumns, trailer: trailer)
         if let key { try write(key, pages) }
         try write(representatives, pages, span: all)
         try comments(pages, span: all, width: grid.width(all))
-
-        sheet.freezePanes(row: 2)
-        try sheet.setUpPrinting(page.setup(runningHead: theme.heading))
-        try pages.finish()
     }
 
     /// Paragraphs across the sheet, each sized to its text.
@@ -142,7 +143,7 @@ struct ThemeSheet: Styled {
         for text in texts {
             let height = TextHeight.points(for: text, widthInCharacters: width, fontSize: fontSize, bold: format.bold)
             pages.keep(height)
-            try TableGrid.write(text, pages.sheet, row: pages.row, span: span, format: format)
+            try pages.write(text, span: span, format: format)
             try pages.advance(height: height)
         }
         if !texts.isEmpty { try pages.skip() }
@@ -151,7 +152,6 @@ struct ThemeSheet: Styled {
     // MARK: - Headline measures
 
     private func measures(_ pages: PagedSheet, grid: TableGrid, spans: [ClosedRange<Int>], columns: [(column: MeasureColumn, header: String, width: Double)]) throws {
-        let sheet = pages.sheet
         let headerHeight = TextHeight.points(columns.enumerated().map { ($0.element.header, grid.width(spans[$0.offset])) }, fontSize: fontSize, bold: true)
         let rows = theme.measures.map { measureHeight($0, grid: grid, spans: spans, columns: columns) }
         // The table's lines share a scale for each kind of figure, so their slopes compare.
@@ -160,7 +160,7 @@ struct ThemeSheet: Styled {
             for (i, column) in columns.enumerated() {
                 let right = if case .period = column.column { true } else { false }
                 let text = continued && i == 0 ? BoardPackLayout.continued(column.header, labels) : column.header
-                try TableGrid.write(text, sheet, row: pages.row, span: spans[i], format: right ? palette.header.with { $0.horizontal = .right; $0.indent = 1 } : palette.header)
+                try pages.write(text, span: spans[i], format: right ? palette.header.with { $0.horizontal = .right; $0.indent = 1 } : palette.header)
             }
             try pages.advance(height: headerHeight)
         }
@@ -172,7 +172,7 @@ struct ThemeSheet: Styled {
         for (m, measure) in theme.measures.enumerated() {
             if let group = measure.group, group != currentGroup {
                 if pages.keep(PagedSheet.defaultRowHeight + rows[m]) { try header(continued: true) }
-                try TableGrid.write(group, sheet, row: pages.row, span: tableSpan, format: palette.group)
+                try pages.write(group, span: tableSpan, format: palette.group)
                 try pages.advance(height: TextHeight.points(for: group, widthInCharacters: grid.width(tableSpan), fontSize: fontSize, bold: true))
             }
             currentGroup = measure.group
@@ -182,29 +182,31 @@ struct ThemeSheet: Styled {
                 let span = spans[i]
                 switch column.column {
                 case .name:
-                    try TableGrid.write(BoardPackLayout.measureCell(measure), sheet, row: row, span: span, format: palette.text.with { $0.indent = measure.group == nil ? 0 : 1 })
+                    try pages.write(BoardPackLayout.measureCell(measure), span: span, format: palette.text.with { $0.indent = measure.group == nil ? 0 : 1 })
                 case .period(let p):
-                    try ValueCell.write(measure.values.indices.contains(p) ? measure.values[p] : nil, to: sheet, row: row, span: span, palette: palette)
+                    if let sheet = pages.target {
+                        try ValueCell.write(measure.values.indices.contains(p) ? measure.values[p] : nil, to: sheet, row: row, span: span, palette: palette)
+                    }
                 case .trend:
-                    try TableGrid.write("", sheet, row: row, span: span, format: palette.text)
-                    if let scale = scales[m] {
+                    try pages.write("", span: span, format: palette.text)
+                    if let scale = scales[m], let sheet = pages.target {
                         try trends.draw(drawn(measure), in: sheet, row: row, col: span.lowerBound, width: grid.width(span), height: rows[m], scale: scale)
                     }
                 case .direction:
-                    try TableGrid.write(Trend(measure, periods: theme.periods)?.label(measure, labels) ?? "", sheet, row: row, span: span, format: palette.text.with { $0.horizontal = .center; $0.wrap = true })
+                    try pages.write(Trend(measure, periods: theme.periods)?.label(measure, labels) ?? "", span: span, format: palette.text.with { $0.horizontal = .center; $0.wrap = true })
                 case .target:
                     if measure.target != nil {
-                        try TableGrid.write(TargetResult.cell(measure, labels), sheet, row: row, span: span, format: palette.result(TargetResult(measure)).with { $0.wrap = true })
+                        try pages.write(TargetResult.cell(measure, labels), span: span, format: palette.result(TargetResult(measure)).with { $0.wrap = true })
                     } else {
-                        try TableGrid.write("", sheet, row: row, span: span, format: palette.text)
+                        try pages.write("", span: span, format: palette.text)
                     }
                 case .supplier:
-                    try TableGrid.write(measure.supplier.map(agencies.displayName(ofLead:)) ?? "", sheet, row: row, span: span, format: palette.text)
+                    try pages.write(measure.supplier.map(agencies.displayName(ofLead:)) ?? "", span: span, format: palette.text)
                 case .proposal:
                     if let proposal = measure.proposal {
-                        try TableGrid.write(proposal.action.label, sheet, row: row, span: span, format: palette.proposal(proposal.action))
+                        try pages.write(proposal.action.label, span: span, format: palette.proposal(proposal.action))
                     } else {
-                        try TableGrid.write("", sheet, row: row, span: span, format: palette.text)
+                        try pages.write("", span: span, format: palette.text)
                     }
                 }
             }
@@ -234,14 +236,13 @@ struct ThemeSheet: Styled {
     /// a page breaks between its rows, never leaving a goal without its first sub-goal, the
     /// header repeated); the last block is kept with `trailer` points of what follows the table.
     private func goals(_ pages: PagedSheet, grid: TableGrid, spans: [ClosedRange<Int>], columns: [BoardPackLayout.GoalColumn], trailer: Double) throws {
-        let sheet = pages.sheet
         let heading = labels.deliveryAgainstGoals
         pages.holdWithNext()
         guard !theme.goals.isEmpty else {
-            try TableGrid.write(heading, sheet, row: pages.row, span: spans[0], format: palette.heading)
+            try pages.write(heading, span: spans[0], format: palette.heading)
             try pages.advance(height: 20)
             pages.keep(18)
-            try TableGrid.write(labels.noGoals, sheet, row: pages.row, span: spans.first!.lowerBound...spans.last!.upperBound, format: palette.note)
+            try pages.write(labels.noGoals, span: spans.first!.lowerBound...spans.last!.upperBound, format: palette.note)
             try pages.advance(height: 18)
             return
         }
@@ -250,7 +251,7 @@ struct ThemeSheet: Styled {
         func header(continued: Bool) throws {
             for (i, text) in headers.enumerated() {
                 let shown = continued && columns[i] == .goal ? BoardPackLayout.continuedHeader(labels) : text
-                try TableGrid.write(shown, sheet, row: pages.row, span: spans[i], format: palette.header)
+                try pages.write(shown, span: spans[i], format: palette.header)
             }
             try pages.advance(height: headerHeight)
         }
@@ -261,7 +262,7 @@ struct ThemeSheet: Styled {
                 return (row: row, texts: texts, height: height(of: row, texts: texts, columns: columns, grid: grid, spans: spans))
             }
         }
-        try TableGrid.write(heading, sheet, row: pages.row, span: spans[0], format: palette.heading)
+        try pages.write(heading, span: spans[0], format: palette.heading)
         try pages.advance(height: 20)
         try header(continued: false)
         for (b, block) in blocks.enumerated() {
@@ -273,7 +274,7 @@ struct ThemeSheet: Styled {
                 let next = r + 1 < block.count && block[r + 1].row.depth > row.depth ? block[r + 1].height : 0
                 if r > 0 && pages.keep(height + next) { try header(continued: true) }
                 for (i, column) in columns.enumerated() {
-                    try write(column, of: row, value: texts[i], sheet: sheet, at: pages.row, span: spans[i])
+                    try write(column, of: row, value: texts[i], pages, span: spans[i])
                 }
                 try pages.advance(height: height)
             }
@@ -337,23 +338,23 @@ struct ThemeSheet: Styled {
     }
 
     /// Writes one cell of a goal's row, `value` being its `text`.
-    private func write(_ column: BoardPackLayout.GoalColumn, of row: (goal: Goal, depth: Int), value: String, sheet: Worksheet, at r: Int, span: ClosedRange<Int>) throws {
+    private func write(_ column: BoardPackLayout.GoalColumn, of row: (goal: Goal, depth: Int), value: String, _ pages: PagedSheet, span: ClosedRange<Int>) throws {
         let goal = row.goal
         switch column {
         case .goal:
-            try TableGrid.write(value, sheet, row: r, span: span, format: palette.text.with { $0.indent = row.depth * 2 })
+            try pages.write(value, span: span, format: palette.text.with { $0.indent = row.depth * 2 })
         case .status:
             if goal.isTracked, let (shown, format) = palette.standing(report.standing(of: goal)) {
-                try TableGrid.write(shown, sheet, row: r, span: span, format: format)
+                try pages.write(shown, span: span, format: format)
             } else {
-                try TableGrid.write("", sheet, row: r, span: span, format: palette.text)
+                try pages.write("", span: span, format: palette.text)
             }
         case .proposal:
-            try TableGrid.write(value, sheet, row: r, span: span, format: goal.proposal.map { palette.proposal($0.action) } ?? palette.text)
+            try pages.write(value, span: span, format: goal.proposal.map { palette.proposal($0.action) } ?? palette.text)
         case .previous:
-            try TableGrid.write(value, sheet, row: r, span: span, format: palette.text.with { $0.horizontal = .center })
+            try pages.write(value, span: span, format: palette.text.with { $0.horizontal = .center })
         case .ref, .lead, .update, .wording:
-            try TableGrid.write(value, sheet, row: r, span: span, format: palette.text)
+            try pages.write(value, span: span, format: palette.text)
         }
     }
 
@@ -397,14 +398,13 @@ struct ThemeSheet: Styled {
     }
 
     private func write(_ key: Key, _ pages: PagedSheet) throws {
-        let sheet = pages.sheet
         pages.holdWithNext()
-        try TableGrid.write(labels.key, sheet, row: pages.row, span: key.span, format: palette.heading)
+        try pages.write(labels.key, span: key.span, format: palette.heading)
         try pages.advance(height: 20)
         pages.keep(key.rows.map(\.height).reduce(0, +))
         for entry in key.rows {
-            try TableGrid.write(entry.name, sheet, row: pages.row, span: key.nameSpan, format: entry.format)
-            try TableGrid.write(entry.description, sheet, row: pages.row, span: key.textSpan, format: palette.text)
+            try pages.write(entry.name, span: key.nameSpan, format: entry.format)
+            try pages.write(entry.description, span: key.textSpan, format: palette.text)
             try pages.advance(height: entry.height)
         }
         try pages.skip()
@@ -421,11 +421,11 @@ struct ThemeSheet: Styled {
     private func write(_ lines: [(text: String, height: Double)], _ pages: PagedSheet, span: ClosedRange<Int>) throws {
         guard !lines.isEmpty else { return }
         pages.holdWithNext()
-        try TableGrid.write(labels.representatives, pages.sheet, row: pages.row, span: span, format: palette.heading)
+        try pages.write(labels.representatives, span: span, format: palette.heading)
         try pages.advance(height: 20)
         pages.keep(lines.map(\.height).reduce(0, +))
         for line in lines {
-            try TableGrid.write(line.text, pages.sheet, row: pages.row, span: span, format: palette.wrapped)
+            try pages.write(line.text, span: span, format: palette.wrapped)
             try pages.advance(height: line.height)
         }
         try pages.skip()
@@ -435,7 +435,7 @@ struct ThemeSheet: Styled {
     private func comments(_ pages: PagedSheet, span: ClosedRange<Int>, width: Double) throws {
         guard !theme.comments.isEmpty else { return }
         pages.holdWithNext()
-        try TableGrid.write(labels.comments, pages.sheet, row: pages.row, span: span, format: palette.heading)
+        try pages.write(labels.comments, span: span, format: palette.heading)
         try pages.advance(height: 20)
         try paragraphs(theme.comments, pages, span: span, width: width, format: palette.wrapped)
     }

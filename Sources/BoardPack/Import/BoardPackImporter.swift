@@ -22,7 +22,7 @@ public struct BoardPackImporter {
         var report = try embedded(book)
         reading.scheme = report.scheme
         reading.agencies = report.agencyDirectory
-        let sheets = try visibleSheets(book)
+        let sheets = try visibleSheets(book, themes: Set(report.themes.map(\.heading)))
         for t in report.themes.indices {
             guard let sheet = sheets[report.themes[t].heading] else { continue }
             reading.overlay(&report.themes[t], sheet: sheet, path: "themes[\(t)]")
@@ -52,19 +52,37 @@ public struct BoardPackImporter {
         return try ReportCoding.decode(Data(json.utf8), file: "\(book.file): \(sheet)")
     }
 
-    /// Each visible sheet, keyed by its title: the heading of a theme or table.
-    private func visibleSheets(_ book: XLSXFile) throws -> [String: Sheet] {
+    /// Each visible sheet, keyed by its title: the heading of a theme or table. A sheet shared
+    /// by themes (`ThemePages`) gives each of them its rows, from its title to the next's.
+    private func visibleSheets(_ book: XLSXFile, themes: Set<String>) throws -> [String: Sheet] {
         var out: [String: Sheet] = [:]
         for info in book.sheets where info.visibility == .visible && info.part != nil {
             var reader = try book.rows(ofSheet: info.name)
             var rows: [Row] = []
             while let row = try reader.next() { rows.append(row) }
-            let titleRow = rows.first { $0.index == BoardPackLayout.titleRow }
-            if let title = titleRow.flatMap({ $0.values.first }).flatMap(CellReading.trimmed) {
+            guard let first = rows.first, first.index == BoardPackLayout.titleRow,
+                let title = first.values.first.flatMap(CellReading.trimmed)
+            else { continue }
+            guard themes.contains(title) else {
                 out[title] = Sheet(name: info.name, rows: rows)
+                continue
+            }
+            // The next theme starts at a row holding nothing but its title.
+            let starts = [0] + rows.indices.dropFirst().filter { Self.title(rows[$0]).map(themes.contains) ?? false }
+            for (a, b) in zip(starts, starts.dropFirst() + [rows.count]) {
+                let heading = a == 0 ? title : Self.title(rows[a])!
+                out[heading] = Sheet(name: info.name, rows: Array(rows[a..<b]))
             }
         }
         return out
+    }
+
+    /// The text of a title row: its first cell's (column A), the only one with any.
+    private static func title(_ row: Row) -> String? {
+        guard let first = row.cells.first, first.column == 0,
+            row.cells.dropFirst().allSatisfy({ CellReading.trimmed($0.value) == nil })
+        else { return nil }
+        return CellReading.trimmed(first.value)
     }
 }
 

@@ -10,20 +10,47 @@ import XLSXWriter
 ///
 /// A heading is held with what follows it (`holdWithNext`): when the block after it starts a new
 /// page, the heading goes there too, so no page ends with a heading alone, nor holds only one.
+///
+/// A sheet can be laid out without being written (`measuring`): the same code runs, and only
+/// the pages it would take are counted. That is how themes shorter than a page find out
+/// whether they fit on one together (`ThemePages`).
 final class PagedSheet {
-    let sheet: Worksheet
+    /// The sheet written to; nil when only measuring.
+    let target: Worksheet?
+    /// The sheet written to. Code that also measures writes through `write` instead.
+    var sheet: Worksheet {
+        guard let target else { preconditionFailure("a measuring PagedSheet has no sheet: write through PagedSheet.write") }
+        return target
+    }
+    /// When measuring: the most pages the layout may take before `Overflow` stops it.
+    private let pageLimit: Int?
     /// Points of rows a page holds: A4 between the margins, less a little for rounding.
     let pageHeight: Double
     private(set) var row = 0
     private var used = 0.0
     private(set) var breaks: [Int] = []
+    private var overflowed = false
     /// The first row held with what follows, and how much of the page was used before it.
     private var held: (row: Int, usedBefore: Double)?
 
     static let defaultRowHeight = 15.0
 
-    init(_ sheet: Worksheet, landscape: Bool) {
-        self.sheet = sheet
+    /// Thrown by a measuring sheet when the layout runs past its page limit.
+    struct Overflow: Error {}
+
+    convenience init(_ sheet: Worksheet, landscape: Bool) {
+        self.init(target: sheet, landscape: landscape, pageLimit: nil)
+    }
+
+    /// A sheet that writes nothing and only counts pages; laying out more than `pageLimit`
+    /// pages throws `Overflow` at once, so a long layout costs no more than its first pages.
+    static func measuring(landscape: Bool, pageLimit: Int) -> PagedSheet {
+        PagedSheet(target: nil, landscape: landscape, pageLimit: pageLimit)
+    }
+
+    private init(target: Worksheet?, landscape: Bool, pageLimit: Int?) {
+        self.target = target
+        self.pageLimit = pageLimit
         // A4 is 595 × 842 points; margins of 0.6 inch above and below take 86.4. Rows are set
         // in points, which LibreOffice keeps to a twentieth: a few points spare cover that.
         pageHeight = (landscape ? 595 : 842) - 86.4 - 4
@@ -35,11 +62,19 @@ final class PagedSheet {
     /// Whether nothing has been written on the current page yet.
     var pageIsEmpty: Bool { used == 0 }
 
+    /// Pages laid out so far.
+    var pageCount: Int { breaks.count + 1 }
+
+    /// Writes text into the current row across `span` (see `TableGrid.write`); nothing when measuring.
+    func write(_ text: String, span: ClosedRange<Int>, format: CellFormat) throws {
+        if let target { try TableGrid.write(text, target, row: row, span: span, format: format) }
+    }
+
     /// Starts a new page at the current row unless the page is still empty.
     func newPage() {
         held = nil
         guard used > 0 else { return }
-        breaks.append(row)
+        addBreak(before: row)
         used = 0
     }
 
@@ -63,7 +98,7 @@ final class PagedSheet {
         if heldHeight + height > pageHeight && before < pageHeight / 2 { return false }
         if let held, held.row > 0, heldHeight > 0 {
             // The held rows move to the new page with the block.
-            breaks.append(held.row)
+            addBreak(before: held.row)
             used = heldHeight
             return false
         }
@@ -71,15 +106,22 @@ final class PagedSheet {
         return true
     }
 
+    private func addBreak(before row: Int) {
+        breaks.append(row)
+        if let pageLimit, pageCount > pageLimit { overflowed = true }
+    }
+
     /// Sets the current row's height (nil: the default) and moves to the next row.
+    /// - Throws: `Overflow` when measuring and the layout has run past its page limit.
     func advance(height: Double? = nil) throws {
-        if let height { try sheet.setRow(row, height: height) }
+        if overflowed { throw Overflow() }
+        if let height, let target { try target.setRow(row, height: height) }
         let h = height ?? Self.defaultRowHeight
         // A row that does not fit goes to the next page, as the spreadsheet would put it, and
         // takes with it the rows held with it (a heading above a table's header).
         if used > 0 && used + h > pageHeight {
             if let held, held.row > 0, held.row < row, held.usedBefore > 0 {
-                breaks.append(held.row)
+                addBreak(before: held.row)
                 used -= held.usedBefore
                 self.held = (held.row, 0)
             } else {
@@ -88,6 +130,7 @@ final class PagedSheet {
         }
         used += h
         row += 1
+        if overflowed { throw Overflow() }
     }
 
     /// Skips `count` empty rows of the default height.
@@ -97,6 +140,6 @@ final class PagedSheet {
 
     /// Writes the page breaks; call once everything is written.
     func finish() throws {
-        try sheet.setPageBreaks(beforeRows: breaks)
+        try target?.setPageBreaks(beforeRows: breaks)
     }
 }

@@ -40,6 +40,7 @@ import Testing
         }
         let statuses = table("Goal status by theme"), proposals = table("Proposals by theme")
         #expect(statuses != nil || report.countedGoals.allSatisfy { $0.status == nil }, "a report that rates goals has the status table")
+        let themeSheets = try book.themeSheets(of: report)
         for theme in report.themes {
             let line = try #require(cover.first(where: { $0.hasPrefix(theme.heading + ":") }), "\(theme.heading) on the cover")
             let (goals, proposed) = coverCounts(line)
@@ -49,8 +50,8 @@ import Testing
                 #expect(inSummary == theme.allGoals.filter { $0.subGoals.isEmpty && ($0.proposal != nil || !$0.isTracked) }.count, "\(name): \(theme.heading) proposals")
             }
             // The theme's own goals table lists every goal the cover counts.
-            let sheetName = try #require(try book.sheetNames.first { try book.sheet($0).cell("A1")?.text == theme.heading }, "\(theme.heading)'s sheet")
-            let texts = Set(try book.sheet(sheetName).cells.map { $0.text.replacingOccurrences(of: "• ", with: "") })
+            let sheet = try #require(themeSheets[theme.heading], "\(theme.heading)'s sheet")
+            let texts = Set(sheet.cells.map { $0.text.replacingOccurrences(of: "• ", with: "") })
             let leaves = theme.countedGoals + theme.countedProposedGoals
             #expect(leaves.allSatisfy { goal in texts.contains { $0 == goal.text || $0.hasPrefix(goal.text + "\n") } }, "\(name): \(theme.heading) sheet")
         }

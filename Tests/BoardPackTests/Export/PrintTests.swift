@@ -54,8 +54,10 @@ import Testing
         let (report, file) = try exportedExample(Examples.planRefresh, into: scratch)
         let book = try XLSXInspector(file.path)
         var counts: [String: Int] = [:]
+        let sheets = try book.themeSheets(of: report)
         for theme in report.themes {
-            let sheet = try book.sheet(theme.shortName ?? theme.heading)
+            let sheet = try #require(sheets[theme.heading], "\(theme.heading) has a sheet")
+            #expect(sheet.cells.contains { $0.text == theme.heading }, "\(theme.heading)'s title is on \(sheet.name)")
             let rows = sheet.rows.values
             for goal in theme.allGoals {
                 guard let proposal = goal.proposal else { continue }
@@ -70,7 +72,7 @@ import Testing
         let summary = try book.sheet("Summary").rows.values
         let total = try #require(summary.first { $0.values.contains { $0.text == "Total" } && $0.values.contains { $0.text == "16" } })
         #expect(total.values.map(\.text).contains("1") && total.values.map(\.text).contains("2"))
-        let finance = try book.sheet("Finance, Benefits and Debt").cells.map(\.text)
+        let finance = try #require(sheets["Finance, Benefits and Debt"]).cells.map(\.text)
         #expect(finance.contains("Proposed new") && finance.contains { $0.hasPrefix("Proposed new theme") })
     }
 }

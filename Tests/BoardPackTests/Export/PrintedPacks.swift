@@ -72,6 +72,22 @@ final class PrintedPack: @unchecked Sendable {
         ])
     }
 
+    /// Whether `line` is a running head: a sheet's title, or the headings of the themes sharing
+    /// a sheet joined by " · ".
+    func isRunningHead(_ line: String) -> Bool {
+        runningHeads.contains(line) || themes(named: line).count > 1
+    }
+
+    /// The themes a running head names: the theme of its sheet, or the themes sharing it.
+    func themes(named head: String) -> [Theme] {
+        let parts = head.components(separatedBy: " · ")
+        let themes = parts.compactMap { part in report.themes.first { $0.heading == part } }
+        return themes.count == parts.count ? themes : []
+    }
+
+    /// The themes printed on a page, by its running head.
+    func themes(of page: PrintedPages.Page) -> [Theme] { sheet(of: page).map(themes(named:)) ?? [] }
+
     /// A page's lines, without the running head above them and the footer below (its title and
     /// period line, the page number, the caveats and the date).
     func body(_ page: PrintedPages.Page) -> [String] {
@@ -79,13 +95,14 @@ final class PrintedPack: @unchecked Sendable {
         if let number = lines.lastIndex(where: { $0.hasPrefix("Page ") && $0.contains(" of ") }) {
             lines = Array(lines[..<max(0, number - 1)])
         }
-        if let head = lines.first, runningHeads.contains(head) { lines.removeFirst() }
+        if let head = lines.first, isRunningHead(head) { lines.removeFirst() }
         return lines
     }
 
-    /// The sheet a page belongs to, by its running head (nil for the cover).
+    /// The sheet a page belongs to, by its running head (nil for the cover): its title, or the
+    /// headings of the themes sharing it.
     func sheet(of page: PrintedPages.Page) -> String? {
         let first = page.text.split(separator: "\n").first.map { $0.trimmingCharacters(in: .whitespaces) }
-        return first.flatMap { runningHeads.contains($0) ? $0 : nil }
+        return first.flatMap { isRunningHead($0) ? $0 : nil }
     }
 }

@@ -57,6 +57,27 @@ import XLSXReader
         #expect(imported == expected)
     }
 
+    /// Themes that fit on a page together share a sheet (the plan refresh's Finance and IOM): an
+    /// edit on the second is read onto the second, and the first is untouched.
+    @Test func eachThemeOfASharedSheetIsReadAsItsOwn() throws {
+        let (report, file) = try exported(Examples.planRefresh)
+        let book = try XLSXInspector(file.path)
+        let sheet = try #require(try book.themeSheets(of: report)["IOM"])
+        #expect(sheet.cells.contains { $0.text == "Finance, Benefits and Debt" }, "IOM shares Finance's sheet")
+        let row = try #require(sheet.rows.first { $0.value["A"]?.text == "IOM-1" }?.key)
+        let goal = try column("Goal", on: sheet, headerStartingWith: "Ref"), lead = try column("Lead Agency", on: sheet, headerStartingWith: "Ref")
+        let edited = scratch.file("shared.xlsx")
+        try ReturnsFixture.openpyxl(file, to: edited, [
+            ["set", sheet.name, "\(goal)\(row)", "Support delivery of the IOM Business Plan 2013-14, as refreshed."],
+            ["set", sheet.name, "\(lead)\(row)", "Kent Police"],
+        ])
+        var expected = report
+        let t = try #require(expected.themes.firstIndex { $0.heading == "IOM" })
+        expected.themes[t].goals[0].text = "Support delivery of the IOM Business Plan 2013-14, as refreshed."
+        expected.themes[t].goals[0].leads = ["Kent Police"]
+        #expect(try BoardPackImporter().read(fileAt: edited) == expected)
+    }
+
     @Test func aStatusTypedWrongIsReportedWithItsPlace() throws {
         let (_, file) = try exported(Examples.kent)
         let sheet = try XLSXInspector(file.path).sheet("2.4 Mental and Physical Health")
