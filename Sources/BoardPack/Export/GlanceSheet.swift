@@ -27,7 +27,7 @@ struct GlanceSheet: Styled {
             ([widths.goal] + countWidths, [0]),
             ([first, ids, widths.goal, widths.leadAgency], [2]),
             ([first + ids, widths.goal, widths.leadAgency], [1]),
-            (figureColumns.map(width), Set(figureColumns.indices.filter { [.name, .note].contains(figureColumns[$0]) })),
+            (figureColumns.map { width($0, in: figureColumns) }, Set(figureColumns.indices.filter { [.name, .note].contains(figureColumns[$0]) })),
         ], total: total, landscape: false)
         try grid.setColumns(on: sheet)
         sheet.hideGridlines()
@@ -296,14 +296,43 @@ struct GlanceSheet: Styled {
         let rows = figureRows
         return [.name, .figures]
             + (rows.contains { $0.measure.target != nil } ? [.target] : [])
-            + (rows.contains { Trend($0.measure, periods: $0.theme.periods) != nil } ? [.direction] : [])
+            + (rows.contains { Trend($0.measure, periods: $0.theme.periods).map { $0 != .notComparable } ?? false } ? [.direction] : [])
             + (rows.contains { !notes($0.measure).isEmpty } ? [.note] : [])
     }
 
-    private func width(_ column: FigureColumn) -> Double {
+    /// The latest two periods of each row whose direction is not judged because they differ in
+    /// length. When no row is judged otherwise (the Q1 pack's, a quarter after years), the
+    /// direction column, "periods differ: not compared" on every row, is left out for one
+    /// sentence under the table, and its width lets each previous → latest pair read on one line.
+    private var notComparedPeriods: [[String]] {
+        figureRows.compactMap { theme, measure in
+            let known = measure.numbers.suffix(2).map(\.period)
+            guard Trend(measure, periods: theme.periods) == .notComparable, known.allSatisfy(theme.periods.indices.contains) else { return nil }
+            return known.map { theme.periods[$0] }
+        }
+    }
+
+    private var directionNotCompared: Bool { !figureColumns.contains(.direction) && !notComparedPeriods.isEmpty }
+
+    /// "Direction of travel not judged: 2013-14 Q1 is a quarter; the figures before it are of a
+    /// year or part of a year." when the direction column was left out; nil otherwise.
+    private var notComparedLine: String? {
+        guard directionNotCompared else { return nil }
+        let pairs = notComparedPeriods
+        let length = { (label: String) in PeriodLength(label)?.words ?? "a length the label does not give" }
+        let latest = Set(pairs.map { $0[1] })
+        guard latest.count == 1, let period = latest.first else {
+            return "\(labels.directionOfTravel) not judged: each latest figure is of a period of another length than the one before it."
+        }
+        var before: [String] = []
+        for pair in pairs where !before.contains(length(pair[0])) { before.append(length(pair[0])) }
+        return "\(labels.directionOfTravel) not judged: \(period) is \(length(period)); the figures before it are of \(before.joined(separator: " or "))."
+    }
+
+    private func width(_ column: FigureColumn, in columns: [FigureColumn]) -> Double {
         switch column {
         case .name: widths.measure * 0.7
-        case .figures: widths.target * 1.3
+        case .figures: widths.target * (columns.contains(.direction) || !directionNotCompared ? 1.3 : 2.5)
         case .target: widths.target
         case .direction: widths.direction
         case .note: widths.goal * 0.4
@@ -349,7 +378,7 @@ struct GlanceSheet: Styled {
                 switch column {
                 case .name: (measure.name, palette.text)
                 case .figures:
-                    (onePeriod == nil ? Self.figures(measure, periods: theme.periods) ?? labels.noData : measure.numbers.last.flatMap { measure.values[$0.period]?.text } ?? labels.noData,
+                    (onePeriod == nil ? figures(measure, periods: theme.periods, width: grid.width(spans[columns.firstIndex(of: .figures)!])) ?? labels.noData : measure.numbers.last.flatMap { measure.values[$0.period]?.text } ?? labels.noData,
                      palette.text.with { $0.horizontal = .right })
                 case .target: (TargetResult.cell(measure, labels), measure.target == nil ? palette.text : palette.result(result).with { $0.wrap = true })
                 case .direction: (Trend(measure, periods: theme.periods)?.label(measure, labels) ?? "", palette.text.with { $0.horizontal = .center })
@@ -367,19 +396,25 @@ struct GlanceSheet: Styled {
             for (cell, span) in zip(row.cells, spans) { try TableGrid.write(cell.0, pages.sheet, row: pages.row, span: span, format: cell.1) }
             try pages.advance(height: row.height)
         }
+        var lines = [notComparedLine].compactMap { $0 }
         if others > 0 {
             let measures = Wording.plural(others, chosen.isEmpty ? "headline measure" : "other headline measure")
-            let line = "\(measures) \(others == 1 ? "has" : "have") no figure yet: see the theme pages."
+            lines.append("\(measures) \(others == 1 ? "has" : "have") no figure yet: see the theme pages.")
+        }
+        for line in lines {
             try TableGrid.write(line, pages.sheet, row: pages.row, span: span, format: palette.note)
             try pages.advance(height: 18)
         }
     }
 
-    /// "81% (2011-12)\n→ 83% (2012-13)": the previous figure and the latest, each with its
-    /// period; the latest alone when it is the only one; nil when there is none.
-    static func figures(_ measure: Measure, periods: [String]) -> String? {
+    /// "81% (2011-12) → 83% (2012-13)": the previous figure and the latest, each with its
+    /// period, on one line when it fits the column's `width` and broken before the arrow when
+    /// not; the latest alone when it is the only one; nil when there is none.
+    private func figures(_ measure: Measure, periods: [String], width: Double) -> String? {
         let known = measure.numbers.suffix(2).map { "\(measure.values[$0.period]?.text ?? "") (\(periods.indices.contains($0.period) ? periods[$0.period] : ""))" }
         guard let latest = known.last else { return nil }
-        return known.count == 2 ? "\(known[0])\n→ \(latest)" : latest
+        guard known.count == 2 else { return latest }
+        let line = "\(known[0]) → \(latest)"
+        return TextHeight.width(of: line, fontSize: fontSize) <= width ? line : "\(known[0])\n→ \(latest)"
     }
 }

@@ -67,7 +67,12 @@ import Testing
         #expect(glance.contains(wordsOf: "Conflict: Kent Probation says Green, Public Health NHS Kent says Red"))
         // Headline figures, previous → latest, not judged across a year and a quarter.
         #expect(glance.contains(wordsOf: "83% (2012-13) → 84% (2013-14 Q1)"))
-        #expect(page.contains("periods differ: not compared") && !page.contains("improving"))
+        // No row's two figures compare, so one sentence says why, not a column saying it on every row.
+        #expect(glance.contains(wordsOf: "Direction of travel not judged: 2013-14 Q1 is a quarter; the figures before it are of a year or part of a year."))
+        #expect(!page.contains("periods differ") && !page.contains("improving"))
+        // Where some rows compare (Kent's end of year), the column stays and says it row by row.
+        let kent = self.glance(try PrintedPack.named(Examples.kent))
+        #expect(kent.contains("▲ improving") && kent.contains("periods differ: not compared") && !kent.contains("not judged:"))
         // Last year's words are not this quarter's.
         #expect(!pack.pages.text.contains("end of year view of progress") && !pack.pages.text.contains("'red' for not achieved"))
     }
