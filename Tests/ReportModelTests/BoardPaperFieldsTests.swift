@@ -81,6 +81,15 @@ import Testing
         #expect(PeriodLength("October 2019 update") == nil)
     }
 
+    @Test func aLabelReadAgainReadsTheSame() {
+        // Lengths are remembered by label: a label of no length stays of none, and the store
+        // emptied when full reads each label again the same.
+        let labels = ["2013-14 Q1", "26 July 2019", "2012-13 YTD"] + (0..<1_200).map { "Week \($0) of 2013" }
+        let first = labels.map(PeriodLength.init)
+        #expect(labels.map(PeriodLength.init) == first)
+        #expect(first.prefix(3) == [.quarter, nil, .yearToDate])
+    }
+
     @Test func onlyPeriodsOfOneLengthCompare() {
         #expect(PeriodLength.comparable("2011-12", "2012-13"))
         #expect(PeriodLength.comparable("2013-14 Q1", "2013-14 Q2"))

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// How long a period is, read from its label, so that figures of a quarter are never judged
 /// against figures of a year ("▲ improving" from a year's count to a quarter's says nothing).
 ///
@@ -16,23 +18,40 @@ public enum PeriodLength: Equatable, Sendable {
 
     /// The length `label` names; nil when it names none.
     public init?(_ label: String) {
+        guard let length = Self.lengths.withLock({ $0[label] }) ?? Self.remember(label) else { return nil }
+        self = length
+    }
+
+    /// Lengths already read, by label. A pack asks for the same few labels thousands of times
+    /// (every measure's figures and trend line): reading a label afresh each time was a third
+    /// of the export's time for a report of many small themes. Emptied when it grows large, so
+    /// a long-running portal does not keep every label it ever met.
+    private static let lengths = Mutex<[String: PeriodLength?]>([:])
+
+    private static func remember(_ label: String) -> PeriodLength? {
+        let length = read(label)
+        lengths.withLock {
+            if $0.count >= 1_000 { $0.removeAll() }
+            $0[label] = length
+        }
+        return length
+    }
+
+    private static func read(_ label: String) -> PeriodLength? {
         let key = Forgiving.key(label)
         let words = key.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         if words.contains("ytd") || key.contains("year to date") {
-            self = .yearToDate
-            return
+            return .yearToDate
         }
         if words.contains(where: { $0.count == 2 && $0.first == "q" && ("1"..."4").contains($0.dropFirst()) }) {
-            self = .quarter
-            return
+            return .quarter
         }
         // "April to September 2013", "Jul 2010 to Jun 2011", "Jan – Dec 2008": months from the
         // first named to the last, across a year when the second comes first in the calendar.
         let months = words.compactMap { word in word.count >= 3 ? Self.monthNames.firstIndex { word.hasPrefix($0) && (word.count == 3 || Self.fullName($0, is: word)) } : nil }
         if months.count == 2 {
             let span = (months[1] - months[0] + 12) % 12 + 1
-            self = .months(span)
-            return
+            return .months(span)
         }
         // "2012-13", "2012/13", "2012-2013", "2013": a year, perhaps financial, perhaps with words
         // that do not change its length ("end of year").
@@ -40,8 +59,7 @@ public enum PeriodLength: Equatable, Sendable {
         if months.isEmpty, let first = numbers.first, first.count == 4, numbers.count <= 2,
             numbers.count == 1 || [2, 4].contains(numbers[1].count)
         {
-            self = .year
-            return
+            return .year
         }
         return nil
     }
