@@ -16,6 +16,7 @@ struct GlanceSheet: Styled {
 
     func write(_ sheet: Worksheet, page: PageSettings) throws {
         let figureColumns = self.figureColumns
+        let notCompared = notComparedLine(columns: figureColumns)
         let counts = report.themes.map { StatusCounts($0, in: report) }
         let countColumns = StatusCounts.columns(counts.reduce(StatusCounts(), +), report: report, labels: labels)
         let total = widths.coverLabel + widths.coverText
@@ -27,7 +28,7 @@ struct GlanceSheet: Styled {
             ([widths.goal] + countWidths, [0]),
             ([first, ids, widths.goal, widths.leadAgency], [2]),
             ([first + ids, widths.goal, widths.leadAgency], [1]),
-            (figureColumns.map { width($0, in: figureColumns) }, Set(figureColumns.indices.filter { [.name, .note].contains(figureColumns[$0]) })),
+            (figureColumns.map { width($0, wideFigures: notCompared != nil) }, Set(figureColumns.indices.filter { [.name, .note].contains(figureColumns[$0]) })),
         ], total: total, landscape: false)
         try grid.setColumns(on: sheet)
         sheet.hideGridlines()
@@ -61,7 +62,7 @@ struct GlanceSheet: Styled {
         }
         if let last = report.earlierPeriods.last?.period.label { try changes(since: last, pages, grid: grid) }
         try proposals(pages, grid: grid)
-        try measures(pages, grid: grid, columns: figureColumns, keyFigures: !rates)
+        try measures(pages, grid: grid, columns: figureColumns, notCompared: notCompared, keyFigures: !rates)
         try sheet.setUpPrinting(page.setup(runningHead: title))
         try pages.finish()
     }
@@ -300,25 +301,19 @@ struct GlanceSheet: Styled {
             + (rows.contains { !notes($0.measure).isEmpty } ? [.note] : [])
     }
 
-    /// The latest two periods of each row whose direction is not judged because they differ in
-    /// length. When no row is judged otherwise (the Q1 pack's, a quarter after years), the
-    /// direction column, "periods differ: not compared" on every row, is left out for one
-    /// sentence under the table, and its width lets each previous → latest pair read on one line.
-    private var notComparedPeriods: [[String]] {
-        figureRows.compactMap { theme, measure in
+    /// "Direction of travel not judged: 2013-14 Q1 is a quarter; the figures before it are of a
+    /// year or part of a year.", when no row's direction is judged (`columns` has none) because
+    /// the latest two periods differ in length (the Q1 pack's, a quarter after years): one
+    /// sentence under the table instead of "periods differ: not compared" on every row. Nil
+    /// otherwise.
+    private func notComparedLine(columns: [FigureColumn]) -> String? {
+        guard !columns.contains(.direction) else { return nil }
+        let pairs = figureRows.compactMap { theme, measure -> [String]? in
             let known = measure.numbers.suffix(2).map(\.period)
             guard Trend(measure, periods: theme.periods) == .notComparable, known.allSatisfy(theme.periods.indices.contains) else { return nil }
             return known.map { theme.periods[$0] }
         }
-    }
-
-    private var directionNotCompared: Bool { !figureColumns.contains(.direction) && !notComparedPeriods.isEmpty }
-
-    /// "Direction of travel not judged: 2013-14 Q1 is a quarter; the figures before it are of a
-    /// year or part of a year." when the direction column was left out; nil otherwise.
-    private var notComparedLine: String? {
-        guard directionNotCompared else { return nil }
-        let pairs = notComparedPeriods
+        guard !pairs.isEmpty else { return nil }
         let length = { (label: String) in PeriodLength(label)?.words ?? "a length the label does not give" }
         let latest = Set(pairs.map { $0[1] })
         guard latest.count == 1, let period = latest.first else {
@@ -329,10 +324,12 @@ struct GlanceSheet: Styled {
         return "\(labels.directionOfTravel) not judged: \(period) is \(length(period)); the figures before it are of \(before.joined(separator: " or "))."
     }
 
-    private func width(_ column: FigureColumn, in columns: [FigureColumn]) -> Double {
+    /// A column's width; with `wideFigures` the figures take the direction column's room, so
+    /// each previous → latest pair reads on one line.
+    private func width(_ column: FigureColumn, wideFigures: Bool) -> Double {
         switch column {
         case .name: widths.measure * 0.7
-        case .figures: widths.target * (columns.contains(.direction) || !directionNotCompared ? 1.3 : 2.5)
+        case .figures: widths.target * (wideFigures ? 2.5 : 1.3)
         case .target: widths.target
         case .direction: widths.direction
         case .note: widths.goal * 0.4
@@ -346,7 +343,7 @@ struct GlanceSheet: Styled {
     /// Each headline measure with a figure: its previous and latest figures (each with its
     /// period), the target and the result, the direction, and its caveats; a line counts those
     /// without a figure yet. A report that rates nothing calls them its key figures.
-    private func measures(_ pages: PagedSheet, grid: TableGrid, columns: [FigureColumn], keyFigures: Bool) throws {
+    private func measures(_ pages: PagedSheet, grid: TableGrid, columns: [FigureColumn], notCompared: String?, keyFigures: Bool) throws {
         let spans = grid.spans[3]
         let all = report.themes.flatMap(\.measures)
         let chosen = figureRows
@@ -372,13 +369,14 @@ struct GlanceSheet: Styled {
             }
             try row(headers, pages, spans: spans, format: palette.header, grid: grid)
         }
+        let figuresWidth = columns.firstIndex(of: .figures).map { grid.width(spans[$0]) } ?? 0
         let rows = chosen.map { theme, measure in
             let result = TargetResult(measure)
             let cells: [(String, CellFormat)] = columns.map { column in
                 switch column {
                 case .name: (measure.name, palette.text)
                 case .figures:
-                    (onePeriod == nil ? figures(measure, periods: theme.periods, width: grid.width(spans[columns.firstIndex(of: .figures)!])) ?? labels.noData : measure.numbers.last.flatMap { measure.values[$0.period]?.text } ?? labels.noData,
+                    (onePeriod == nil ? figures(measure, periods: theme.periods, width: figuresWidth) ?? labels.noData : measure.numbers.last.flatMap { measure.values[$0.period]?.text } ?? labels.noData,
                      palette.text.with { $0.horizontal = .right })
                 case .target: (TargetResult.cell(measure, labels), measure.target == nil ? palette.text : palette.result(result).with { $0.wrap = true })
                 case .direction: (Trend(measure, periods: theme.periods)?.label(measure, labels) ?? "", palette.text.with { $0.horizontal = .center })
@@ -396,7 +394,7 @@ struct GlanceSheet: Styled {
             for (cell, span) in zip(row.cells, spans) { try TableGrid.write(cell.0, pages.sheet, row: pages.row, span: span, format: cell.1) }
             try pages.advance(height: row.height)
         }
-        var lines = [notComparedLine].compactMap { $0 }
+        var lines = [notCompared].compactMap { $0 }
         if others > 0 {
             let measures = Wording.plural(others, chosen.isEmpty ? "headline measure" : "other headline measure")
             lines.append("\(measures) \(others == 1 ? "has" : "have") no figure yet: see the theme pages.")
